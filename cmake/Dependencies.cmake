@@ -1,0 +1,13 @@
+# Every dependency is a Debian 12 package; scripts/install-deps installs them.
+find_package(xapian 1.4 REQUIRED)
+find_package(zstd CONFIG REQUIRED)
+find_package(ZLIB REQUIRED)
+find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(Threads REQUIRED)
+
+# Xapian's CMake file sets only variables; wrap them in a target once.
+add_library(morgue_xapian INTERFACE)
+add_library(morgue::xapian ALIAS morgue_xapian)
+target_include_directories(morgue_xapian SYSTEM INTERFACE ${XAPIAN_INCLUDE_DIR})
+target_link_libraries(morgue_xapian INTERFACE ${XAPIAN_LIBRARIES})

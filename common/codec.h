@@ -1,0 +1,26 @@
+// The stored-data codec: an Article <-> the bytes kept as Xapian document data.
+//
+// Layout: one tag byte, then a zstd frame holding the serialised article.
+//   tag 0x01  zstd, no dictionary
+// The serialised article is a format byte (1) followed by each field in the
+// order of struct Article: strings as varint length + bytes, lists as varint
+// count + items, the optional date as a presence byte + zigzag varint.
+// decode(encode(a)) == a for every article; the tests hold us to it.
+#pragma once
+
+#include "article.h"
+#include "status.h"
+
+#include <string>
+#include <string_view>
+
+namespace morgue {
+
+std::string encode_article(const Article& article);
+Status decode_article(std::string_view data, Article* out);
+
+// The serialisation without compression (exposed for tests and benchmarks).
+std::string serialise_article(const Article& article);
+Status deserialise_article(std::string_view data, Article* out);
+
+} // namespace morgue

@@ -1,0 +1,57 @@
+#include "database.h"
+
+#include "schema.h"
+#include "xapian_error.h"
+
+#include <sys/stat.h>
+
+namespace morgue {
+
+Status check_schema(const Xapian::Database& db, const std::string& path)
+{
+    std::string version = db.get_metadata(schema::kVersionKey);
+    std::string ours = std::to_string(schema::kVersion);
+    if (version == ours) return Status::Ok();
+    if (version.empty())
+        return Status::SchemaMismatch(path + " is a Xapian database but not a morgue database "
+                                      "(it has no " + schema::kVersionKey + "); index into a new "
+                                      "path, or remove it and run morgue-index again");
+    return Status::SchemaMismatch(path + " uses morgue schema version " + version +
+                                  ", this morgue reads version " + ours +
+                                  "; rebuild it: morgue-index --db NEW_PATH SOURCES... "
+                                  "(or remove it and index again)");
+}
+
+Status open_writable(const std::string& path, std::unique_ptr<Xapian::WritableDatabase>* out)
+{
+    return guard_xapian("opening " + path + " for writing", [&]() -> Status {
+        auto db = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OPEN);
+        bool fresh = db->get_doccount() == 0 && db->get_metadata(schema::kVersionKey).empty();
+        if (fresh) {
+            db->set_metadata(schema::kVersionKey, std::to_string(schema::kVersion));
+            db->commit();
+        } else {
+            Status s = check_schema(*db, path);
+            if (!s.ok()) return s;
+        }
+        *out = std::move(db);
+        return Status::Ok();
+    });
+}
+
+Status open_readable(const std::string& path, std::unique_ptr<Xapian::Database>* out)
+{
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0)
+        return Status::NotFound("no database at " + path +
+                                " (create one with: morgue-index --db " + path + " SOURCES...)");
+    return guard_xapian("opening " + path, [&]() -> Status {
+        auto db = std::make_unique<Xapian::Database>(path);
+        Status s = check_schema(*db, path);
+        if (!s.ok()) return s;
+        *out = std::move(db);
+        return Status::Ok();
+    });
+}
+
+} // namespace morgue

@@ -1,0 +1,58 @@
+#include "hash.h"
+
+namespace morgue {
+namespace {
+
+uint64_t fnv1a(std::string_view data, uint64_t basis)
+{
+    uint64_t h = basis;
+    for (unsigned char c : data) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+// splitmix64's finaliser: spreads FNV's weak low bits over the whole word.
+uint64_t mix(uint64_t z)
+{
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+} // namespace
+
+Hash128 hash128(std::string_view data)
+{
+    Hash128 h;
+    h.hi = mix(fnv1a(data, 0xcbf29ce484222325ULL) ^ data.size());
+    h.lo = mix(fnv1a(data, 0x84222325cbf29ce4ULL) + 0x9e3779b97f4a7c15ULL);
+    return h;
+}
+
+std::string Hash128::hex() const
+{
+    static const char digits[] = "0123456789abcdef";
+    std::string out(32, '0');
+    for (int i = 0; i < 16; ++i) {
+        uint64_t word = i < 8 ? hi : lo;
+        int shift = 8 * (7 - (i % 8));
+        unsigned byte = (word >> shift) & 0xff;
+        out[2 * i] = digits[byte >> 4];
+        out[2 * i + 1] = digits[byte & 0xf];
+    }
+    return out;
+}
+
+std::string Hash128::bytes() const
+{
+    std::string out(16, '\0');
+    for (int i = 0; i < 16; ++i) {
+        uint64_t word = i < 8 ? hi : lo;
+        out[i] = static_cast<char>((word >> (8 * (7 - (i % 8)))) & 0xff);
+    }
+    return out;
+}
+
+} // namespace morgue

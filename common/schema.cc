@@ -1,0 +1,90 @@
+#include "schema.h"
+
+#include "hash.h"
+
+#include <xapian/unicode.h>
+
+namespace morgue::schema {
+
+const std::vector<Field>& fields()
+{
+    static const std::vector<Field> table = {
+        {"outlet", prefix::outlet, true, slot_outlet},
+        {"section", prefix::section, true, slot_section},
+        {"dateline", prefix::dateline, true, slot_dateline},
+        {"author", prefix::author, true, slot_authors},
+        {"lang", prefix::language, true, slot_language},
+        {"wire", prefix::wire, true, slot_wire},
+        {"kind", prefix::kind, true, slot_kind},
+        {"site", prefix::host, true, std::nullopt},
+        {"id", prefix::id, true, std::nullopt},
+        {"title", prefix::title, false, std::nullopt},
+    };
+    return table;
+}
+
+const Field* find_field(std::string_view name)
+{
+    for (const Field& f : fields())
+        if (name == f.name) return &f;
+    return nullptr;
+}
+
+std::string normalise_value(std::string_view value)
+{
+    std::string out;
+    out.reserve(value.size());
+    bool pending_space = false;
+    for (Xapian::Utf8Iterator it(value.data(), value.size()); it != Xapian::Utf8Iterator(); ++it) {
+        unsigned ch = *it;
+        if (Xapian::Unicode::is_whitespace(ch)) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) {
+            out += ' ';
+            pending_space = false;
+        }
+        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(ch));
+    }
+    return out;
+}
+
+static std::string bounded_term(const char* prefix, const std::string& value, size_t limit)
+{
+    std::string term = prefix + value;
+    if (term.size() > limit) term = std::string(prefix) + "#" + hash128(value).hex();
+    return term;
+}
+
+std::string filter_term(const char* prefix, std::string_view value)
+{
+    std::string v = normalise_value(value);
+    if (v.empty()) return {};
+    return bounded_term(prefix, v, kMaxTermBytes);
+}
+
+std::string id_term(std::string_view id)
+{
+    return bounded_term(prefix::id, std::string(id), kMaxIdBytes + 1);
+}
+
+std::string stemmer_name(std::string_view iso)
+{
+    static const std::pair<const char*, const char*> known[] = {
+        {"ar", "arabic"},   {"hy", "armenian"},   {"eu", "basque"},    {"ca", "catalan"},
+        {"da", "danish"},   {"nl", "dutch"},      {"en", "english"},   {"fi", "finnish"},
+        {"fr", "french"},   {"de", "german"},     {"hu", "hungarian"}, {"id", "indonesian"},
+        {"ga", "irish"},    {"it", "italian"},    {"lt", "lithuanian"}, {"ne", "nepali"},
+        {"no", "norwegian"}, {"nb", "norwegian"}, {"nn", "norwegian"}, {"pt", "portuguese"},
+        {"ro", "romanian"}, {"ru", "russian"},    {"es", "spanish"},   {"sv", "swedish"},
+        {"ta", "tamil"},    {"tr", "turkish"},
+    };
+    std::string code = normalise_value(iso);
+    if (code.size() > 2 && (code[2] == '-' || code[2] == '_')) code.resize(2); // en-US
+    for (const auto& [k, v] : known)
+        if (code == k) return v;
+    return {};
+}
+
+} // namespace morgue::schema

@@ -1,0 +1,113 @@
+// The database schema: every term prefix, value slot and the schema version.
+// Nothing outside this file spells a prefix string or a slot number.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace morgue::schema {
+
+// Schema version 1.
+//
+// A morgue database is an ordinary Xapian (glass) database, one document per
+// article or teaser:
+//
+//   Terms
+//     Q<id>         unique id: the input's id, else its url, else a hash of
+//                   outlet + title + date; ids longer than kMaxIdBytes are
+//                   replaced by "#" + a 128-bit hash so the term stays under
+//                   Xapian's 245-byte limit.
+//     (none), Z     free text of title and body, stemmed with the article's
+//                   language; positions kept for phrases. The title is indexed
+//                   again under S and with a higher wdf so it ranks above body.
+//     S             title words (and positions) for title: searches.
+//     A, XO, XS, XD, XW, XK, L, H, XF
+//                   boolean filters: author, outlet, section, dateline place,
+//                   wire credit, kind (article|teaser), language (ISO 639-1),
+//                   url host, source file.  Values are normalised by
+//                   normalise_value(): Unicode lower case, whitespace folded,
+//                   so that outlet:AP and outlet:ap name one term ("XOap").
+//     D, M, Y       date terms YYYYMMDD, YYYYMM, YYYY (UTC), as in Omega.
+//
+//   Values (slot: encoding)
+//     see enum Slot below.
+//
+//   Document data
+//     The whole article (text, metadata, provenance) serialised by codec.h and
+//     compressed with zstd; it round-trips exactly and snippets are made from
+//     it.
+//
+//   Metadata
+//     kVersionKey -> "1". A database with another version is refused with a
+//     message telling the user to rebuild it.
+inline constexpr int kVersion = 1;
+inline constexpr const char* kVersionKey = "morgue.schema_version";
+
+// Ids longer than this are hashed (the Q prefix and Xapian's 245-byte term
+// limit leave room for it; UTF-8 ids can be long in bytes).
+inline constexpr size_t kMaxIdBytes = 200;
+// Any term longer than this is hashed, for the same reason.
+inline constexpr size_t kMaxTermBytes = 240;
+
+namespace prefix {
+inline constexpr const char* id = "Q";
+inline constexpr const char* title = "S";
+inline constexpr const char* author = "A";
+inline constexpr const char* outlet = "XO";
+inline constexpr const char* section = "XS";
+inline constexpr const char* dateline = "XD";
+inline constexpr const char* wire = "XW";
+inline constexpr const char* kind = "XK";
+inline constexpr const char* language = "L";
+inline constexpr const char* host = "H";
+inline constexpr const char* source_file = "XF";
+inline constexpr const char* day = "D";
+inline constexpr const char* month = "M";
+inline constexpr const char* year = "Y";
+} // namespace prefix
+
+enum Slot : Xapian::valueno {
+    slot_date = 0,         // Xapian::sortable_serialise(seconds since 1970-01-01 UTC); empty when unknown
+    slot_year_month = 1,   // "YYYYMM" (UTC); empty when the date is unknown
+    slot_outlet = 2,       // outlet as displayed, e.g. "Associated Press"
+    slot_section = 3,      // section as displayed
+    slot_dateline = 4,     // dateline place as displayed, e.g. "Prague"
+    slot_authors = 5,      // authors as displayed, joined by kListSeparator
+    slot_language = 6,     // ISO 639-1 code, e.g. "en", "ar"
+    slot_day = 7,          // "YYYYMMDD" (UTC); empty when the date is unknown
+    slot_content_hash = 8, // 16 raw bytes: hash of the article as read, to skip unchanged input
+    slot_wire = 9,         // wire credit as displayed, e.g. "AP"
+    slot_kind = 10,        // "article" or "teaser"
+};
+inline constexpr char kListSeparator = '\x1f';
+
+// A search field. One table drives both indexing and query parsing.
+struct Field {
+    const char* name;    // as typed in a query: outlet:AP
+    const char* prefix;  // term prefix
+    bool boolean;        // exact-match filter (true) or free text (false)
+    std::optional<Slot> slot; // value slot holding its display form, if any
+};
+const std::vector<Field>& fields();
+const Field* find_field(std::string_view name);
+
+// Case-fold and fold whitespace of a filter value, so that "AP", "ap" and
+// " Ap " index and query as one term.
+std::string normalise_value(std::string_view value);
+
+// prefix + normalise_value(value), hashed if it would exceed kMaxTermBytes.
+// Returns "" for an empty value (nothing to index).
+std::string filter_term(const char* prefix, std::string_view value);
+
+// The Q term for an article id (hashing ids over kMaxIdBytes).
+std::string id_term(std::string_view id);
+
+// Xapian stemmer language name for an ISO 639-1 code ("en" -> "english"),
+// or "" when Xapian has no stemmer for it.
+std::string stemmer_name(std::string_view iso639);
+
+} // namespace morgue::schema

@@ -1,0 +1,28 @@
+#include "xapian_error.h"
+
+#include <xapian.h>
+
+#include <exception>
+#include <new>
+
+namespace morgue {
+
+Status guard_xapian(const std::string& what, const std::function<Status()>& body)
+{
+    try {
+        return body();
+    } catch (const Xapian::DatabaseLockError& e) {
+        return Status::Locked(what + ": the database is locked by another indexer (" +
+                              e.get_msg() + ")");
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        return Status::NotFound(what + ": cannot open database: " + e.get_msg());
+    } catch (const Xapian::Error& e) {
+        return Status::IOError(what + ": " + e.get_type() + ": " + e.get_msg());
+    } catch (const std::bad_alloc&) {
+        return Status::IOError(what + ": out of memory");
+    } catch (const std::exception& e) {
+        return Status::IOError(what + ": " + e.what());
+    }
+}
+
+} // namespace morgue

@@ -1,0 +1,126 @@
+#include "article_parser.h"
+
+#include "dates.h"
+#include "hash.h"
+
+#include <nlohmann/json.hpp>
+
+namespace morgue {
+namespace {
+
+using json = nlohmann::json;
+
+// The first of `keys` that holds a non-empty string.
+std::string first_string(const json& obj, std::initializer_list<const char*> keys)
+{
+    for (const char* k : keys) {
+        auto it = obj.find(k);
+        if (it != obj.end() && it->is_string() && !it->get_ref<const std::string&>().empty())
+            return it->get<std::string>();
+    }
+    return {};
+}
+
+std::string trim(std::string_view s)
+{
+    const char* ws = " \t\r\n\f\v";
+    size_t b = s.find_first_not_of(ws);
+    if (b == std::string_view::npos) return {};
+    size_t e = s.find_last_not_of(ws);
+    return std::string(s.substr(b, e - b + 1));
+}
+
+} // namespace
+
+std::string host_of(std::string_view url)
+{
+    size_t scheme = url.find("://");
+    if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+    size_t end = url.find_first_of("/?#:");
+    if (end != std::string_view::npos) url = url.substr(0, end);
+    std::string host(url);
+    for (char& c : host)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (host.compare(0, 4, "www.") == 0) host.erase(0, 4);
+    return host;
+}
+
+Status article_from_json(const json& obj, Article* out, std::vector<std::string>* warnings)
+{
+    if (!obj.is_object()) return Status::InvalidInput("expected a JSON object");
+    Article a;
+    auto id = obj.find("id");
+    if (id != obj.end()) {
+        if (id->is_string()) a.id = id->get<std::string>();
+        else if (id->is_number_integer()) a.id = std::to_string(id->get<long long>());
+    }
+    a.url = first_string(obj, {"url"});
+    a.title = trim(first_string(obj, {"title", "headline"}));
+    a.body = trim(first_string(obj, {"text", "maintext", "body", "content"}));
+    if (a.title.empty() && a.body.empty()) return Status::InvalidInput("no title and no text");
+    a.outlet = first_string(obj, {"outlet", "source"});
+    if (a.outlet.empty()) a.outlet = host_of(first_string(obj, {"source_domain"}));
+    a.section = first_string(obj, {"section"});
+    a.dateline = first_string(obj, {"dateline"});
+    std::string lang = first_string(obj, {"language", "lang"});
+    if (!lang.empty()) a.language = lang;
+
+    auto authors = obj.find("authors");
+    if (authors == obj.end()) authors = obj.find("author");
+    if (authors != obj.end()) {
+        if (authors->is_string()) {
+            if (!authors->get_ref<const std::string&>().empty()) a.authors.push_back(authors->get<std::string>());
+        } else if (authors->is_array()) {
+            for (const auto& v : *authors) {
+                if (v.is_string()) {
+                    std::string s = trim(v.get<std::string>());
+                    if (!s.empty()) a.authors.push_back(s);
+                } else if (!v.is_null()) {
+                    warnings->push_back("an author that is not a string was left out");
+                }
+            }
+        }
+    }
+
+    std::string date = first_string(obj, {"date", "date_publish", "published"});
+    if (!date.empty()) {
+        a.date = parse_iso_datetime(date);
+        if (!a.date) warnings->push_back("unrecognised date '" + date + "'; indexed without a date");
+    }
+    *out = std::move(a);
+    return Status::Ok();
+}
+
+Status article_from_text_page(std::string_view text, Article* out)
+{
+    Article a;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t nl = text.find('\n', pos);
+        if (nl == std::string_view::npos) nl = text.size();
+        std::string line = trim(text.substr(pos, nl - pos));
+        pos = nl + 1;
+        if (!line.empty()) {
+            a.title = line;
+            break;
+        }
+    }
+    if (pos < text.size()) a.body = trim(text.substr(pos));
+    if (a.title.empty()) return Status::InvalidInput("the page has no text");
+    *out = std::move(a);
+    return Status::Ok();
+}
+
+std::string fallback_id(const Article& a)
+{
+    if (!a.url.empty()) return a.url;
+    std::string key = a.outlet + '\n' + a.title + '\n' + (a.date ? std::to_string(*a.date) : "");
+    if (a.source_line == 0) {
+        // A page file: its name is part of its identity, as a url would be.
+        size_t slash = a.source_file.rfind('/');
+        key += '\n' + a.source_file.substr(slash == std::string::npos ? 0 : slash + 1);
+    }
+    return "h:" + hash128(key).hex();
+}
+
+} // namespace morgue

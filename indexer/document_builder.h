@@ -1,0 +1,28 @@
+// Article -> Xapian::Document, following schema.h. One builder per thread:
+// it owns a TermGenerator and a cache of stemmers.
+#pragma once
+
+#include "article.h"
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+
+namespace morgue {
+
+class DocumentBuilder {
+public:
+    DocumentBuilder();
+    // The document for `a` (terms, values, compressed data). The builder
+    // keeps no reference to it afterwards, so it may be handed to another
+    // thread.
+    Xapian::Document build(const Article& a);
+
+private:
+    const Xapian::Stem& stemmer_for(const std::string& language);
+    Xapian::TermGenerator tg_;
+    std::map<std::string, Xapian::Stem> stemmers_;
+};
+
+} // namespace morgue

@@ -1,0 +1,36 @@
+// One run of morgue-index: read every source, index every good article,
+// report every bad one, commit in batches.
+#pragma once
+
+#include "status.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace morgue {
+
+struct IndexOptions {
+    std::string db;
+    std::vector<std::string> sources;
+    bool quiet = false;
+    bool progress = false;                    // draw the progress bar
+    size_t max_article_bytes = 8u << 20;      // a larger record is refused
+    size_t batch = 1000;                      // articles per commit
+};
+
+struct IndexSummary {
+    uint64_t added = 0, replaced = 0, failed = 0, skipped = 0;
+    uint64_t text_bytes = 0;
+    double seconds = 0;
+    bool interrupted = false;
+};
+
+// Ok when every input went in; otherwise a Status describing why not (the
+// summary is filled in either way).
+Status run_index(const IndexOptions& options, IndexSummary* summary);
+
+// Set by SIGINT/SIGTERM; run_index commits what it has and stops.
+void request_stop();
+
+} // namespace morgue

@@ -1,0 +1,28 @@
+// Expanding the SOURCES of the command line into the inputs to read.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace morgue {
+
+struct Input {
+    std::string path; // "-" for standard input
+    uint64_t size = 0; // bytes on disk, 0 when unknown (stdin)
+};
+
+struct ExpandedSources {
+    std::vector<Input> inputs;
+    std::vector<std::string> errors; // "PATH: no such file or directory", ...
+};
+
+// Files are taken as named, whatever their extension; directories are walked
+// recursively (in name order) for article files: *.jsonl, *.ndjson, *.json,
+// *.txt, each optionally compressed (.zst, .gz). Hidden files are skipped.
+ExpandedSources expand_sources(const std::vector<std::string>& sources);
+
+// True when a directory walk should pick up `name`.
+bool looks_like_article_file(const std::string& name);
+
+} // namespace morgue

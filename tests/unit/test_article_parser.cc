@@ -1,0 +1,77 @@
+#include "article_parser.h"
+#include "dates.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using namespace morgue;
+using nlohmann::json;
+
+TEST_CASE("parser: the shared corpora's field names")
+{
+    // A Reuters-21578 record as the normalised corpus holds it.
+    json j = json::parse(R"({"id":"reuters21578-5","outlet":"Reuters","date":"1987-02-26T15:14:36.41",
+        "dateline":"CHICAGO, Feb 26","authors":["Patti Domm"],"title":"CHAMPION PRODUCTS <CH> APPROVES STOCK SPLIT",
+        "text":"  Champion Products Inc said ...  ","topics":["earn"]})");
+    Article a;
+    std::vector<std::string> w;
+    REQUIRE(article_from_json(j, &a, &w).ok());
+    CHECK(w.empty());
+    CHECK(a.id == "reuters21578-5");
+    CHECK(a.outlet == "Reuters");
+    CHECK(format_datetime(*a.date) == "1987-02-26T15:14:36Z");
+    CHECK(a.dateline == "CHICAGO, Feb 26");
+    CHECK(a.authors == std::vector<std::string>{"Patti Domm"});
+    CHECK(a.body == "Champion Products Inc said ...");
+    CHECK(a.language == "en");
+}
+
+TEST_CASE("parser: news-please's field names")
+{
+    json j = json::parse(R"({"authors":["Jane Doe", null],"date_publish":"2017-09-15 09:52:00",
+        "language":"de","maintext":"Body text","source_domain":"www.spiegel.de","title":"Titel",
+        "url":"http://www.spiegel.de/a.html","text":null,"description":null})");
+    Article a;
+    std::vector<std::string> w;
+    REQUIRE(article_from_json(j, &a, &w).ok());
+    CHECK(a.body == "Body text");
+    CHECK(a.outlet == "spiegel.de");
+    CHECK(a.language == "de");
+    CHECK(a.authors == std::vector<std::string>{"Jane Doe"});
+    CHECK(format_date(*a.date) == "2017-09-15");
+    CHECK(a.id.empty()); // the indexer falls back to the url
+    CHECK(fallback_id(a) == "http://www.spiegel.de/a.html");
+}
+
+TEST_CASE("parser: bad fields are warnings, an empty record is an error")
+{
+    Article a;
+    std::vector<std::string> w;
+    REQUIRE(article_from_json(json::parse(R"({"title":"T","date":"05/06/2025","authors":[3]})"), &a, &w).ok());
+    CHECK(w.size() == 2);
+    CHECK_FALSE(a.date.has_value());
+    CHECK_FALSE(article_from_json(json::parse(R"({"id":"x","title":"","text":""})"), &a, &w).ok());
+    CHECK_FALSE(article_from_json(json::parse("[1,2]"), &a, &w).ok());
+}
+
+TEST_CASE("parser: text page headline and body")
+{
+    Article a;
+    REQUIRE(article_from_text_page("\n\n  Headline here  \n\nFirst para.\nSecond.\n\n", &a).ok());
+    CHECK(a.title == "Headline here");
+    CHECK(a.body == "First para.\nSecond.");
+    CHECK_FALSE(article_from_text_page(" \n\t\n", &a).ok());
+}
+
+TEST_CASE("parser: fallback ids are stable and tell pages apart")
+{
+    Article a;
+    a.title = "Czech Republic blames China";
+    a.source_file = "x/000.txt";
+    Article b = a;
+    b.source_file = "y/001.txt";
+    CHECK(fallback_id(a) == fallback_id(a));
+    CHECK(fallback_id(a) != fallback_id(b));
+    CHECK(host_of("https://WWW.NYTimes.com/2017/a.html") == "nytimes.com");
+    CHECK(host_of("www.rt.com") == "rt.com");
+}
