@@ -1,5 +1,7 @@
 #include "byte_stream.h"
 
+#include "interrupt.h"
+
 #include <zlib.h>
 #include <zstd.h>
 
@@ -29,6 +31,7 @@ public:
                 *counter_ += *got;
                 return Status::Ok();
             }
+            if (errno == EINTR && stop_requested()) return Status::Interrupted("interrupted");
             if (errno != EINTR) return Status::IOError(std::string("read failed: ") + std::strerror(errno));
         }
     }

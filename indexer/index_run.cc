@@ -2,6 +2,7 @@
 
 #include "article_parser.h"
 #include "database.h"
+#include "interrupt.h"
 #include "document_builder.h"
 #include "line_reader.h"
 #include "progress.h"
@@ -12,15 +13,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include <atomic>
 #include <cstdio>
 #include <memory>
 
 namespace morgue {
 
 namespace {
-
-std::atomic<bool> g_stop{false};
 
 enum class Format { jsonl, json_document, text_page };
 
@@ -82,7 +80,7 @@ public:
         if (!s.ok()) return s;
 
         for (const auto& in : src.inputs) {
-            if (g_stop) break;
+            if (stop_requested()) break;
             s = index_input(in.path);
             done_raw_ += *current_raw_;
             current_raw_ = std::make_shared<uint64_t>(0);
@@ -92,9 +90,9 @@ public:
         if (s.ok()) s = c;
         progress_->clear();
         sum_.seconds = progress_->elapsed_seconds();
-        sum_.interrupted = g_stop;
+        sum_.interrupted = stop_requested();
         if (!s.ok()) return s;
-        if (g_stop)
+        if (stop_requested())
             return Status::Interrupted("interrupted: everything read before the stop was committed; "
                                        "run the same command again to finish");
         if (sum_.failed) return Status::InvalidInput(std::to_string(sum_.failed) + " input(s) failed");
@@ -131,6 +129,7 @@ private:
         LineReader reader(*in.stream, opt_.max_article_bytes);
         std::string_view head;
         s = reader.peek(1 << 16, &head);
+        if (!s.ok() && stop_requested()) return Status::Ok();
         if (!s.ok()) {
             message(at(path, 1), "error", s.message());
             ++sum_.failed;
@@ -158,9 +157,10 @@ private:
     {
         std::string line;
         for (;;) {
-            if (g_stop) return Status::Ok();
+            if (stop_requested()) return Status::Ok();
             LineReader::Result r;
             Status s = reader.next(&line, &r);
+            if (!s.ok() && stop_requested()) return Status::Ok();
             if (!s.ok()) {
                 message(at(path, reader.line_number() + 1), "error",
                         s.message() + "; the lines before it were indexed");
@@ -202,7 +202,7 @@ private:
         if (value.is_array()) {
             for (const auto& item : value) {
                 Status s = index_json_value(path, line_no, item);
-                if (!s.ok() || g_stop) return s;
+                if (!s.ok() || stop_requested()) return s;
             }
             return Status::Ok();
         }
@@ -237,6 +237,7 @@ private:
         std::string text;
         bool too_big = false;
         Status s = reader.read_rest(opt_.max_article_bytes, &text, &too_big);
+        if (!s.ok() && stop_requested()) return Status::Ok();
         if (!s.ok()) {
             message(path, "error", s.message());
             ++sum_.failed;
@@ -309,8 +310,6 @@ private:
 };
 
 } // namespace
-
-void request_stop() { g_stop = true; }
 
 Status run_index(const IndexOptions& options, IndexSummary* summary)
 {

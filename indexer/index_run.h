@@ -30,7 +30,4 @@ struct IndexSummary {
 // summary is filled in either way).
 Status run_index(const IndexOptions& options, IndexSummary* summary);
 
-// Set by SIGINT/SIGTERM; run_index commits what it has and stops.
-void request_stop();
-
 } // namespace morgue

@@ -1,10 +1,10 @@
 // morgue-index: parse the command line, run the indexer, map to exit codes.
 #include "cli.h"
 #include "index_run.h"
+#include "interrupt.h"
 
 #include <boost/program_options.hpp>
 
-#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <unistd.h>
@@ -42,8 +42,6 @@ Examples:
   zstdcat dump.jsonl.zst | morgue-index --db ~/morgue.db -
 
 Options)";
-
-void on_signal(int) { request_stop(); }
 
 } // namespace
 
@@ -90,8 +88,7 @@ int main(int argc, char** argv)
     opts.max_article_bytes = static_cast<size_t>(max_mb * 1024 * 1024);
     opts.progress = ::isatty(STDERR_FILENO);
 
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
+    install_stop_handlers();
 
     IndexSummary sum;
     s = run_index(opts, &sum);

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Indexing the whole sample corpus: every input format goes in, each is
+# searchable, and the database opens with Xapian's own tools.
+source "$(dirname "$0")/lib.sh"
+
+index "$CORPUS"
+expect_rc 0 "indexing the sample corpus"
+expect_contains "$ERR" "morgue-index: 725 added, 0 replaced, 0 failed" "summary"
+
+expect_eq "$(doc_count)" 725 "documents in the database"
+
+# One real story from each input, found by words of its own text:
+expect_eq "$(match_count 'outlet:reuters')" 300 "Reuters (plain JSON Lines)"
+expect_eq "$(match_count 'outlet:"BBC News"')" 100 "BBC (gzip JSON Lines)"
+expect_eq "$(match_count 'lang:ar')" 100 "SaudiNewsNet (zstd JSON Lines)"
+expect_eq "$(match_count 'APT31')" 5 "seed pages (plain text) mention APT31"
+run "$MORGUE_QUERY" --db "$DB" 'cyberattacks Czech'
+expect_contains "$OUT" "Czech Republic blames China for cyberattacks" "seed page title"
+
+# news-please files (one JSON object per file) keep their url as id.
+n=$(ls "$CORPUS"/news-please/*.json | wc -l)
+expect_eq "$n" 20 "news-please files in the sample"
+url=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["url"])' "$(ls "$CORPUS"/news-please/*.json | head -1)")
+expect_eq "$(match_count "id:\"$url\"")" 1 "news-please article found by its url id"
+
+# Xapian's own tools can read it.
+xapian-check "$DB" >/dev/null || fail "xapian-check rejects the database"

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# A database of another schema version is refused, by both binaries, with a
+# message that says what to do, and nothing in it is changed.
+source "$(dirname "$0")/lib.sh"
+need xapian-metadata
+
+index "$CORPUS/reuters.jsonl"
+expect_rc 0
+expect_eq "$(xapian-metadata get "$DB" morgue.schema_version)" 1 "stamped version"
+
+xapian-metadata set "$DB" morgue.schema_version 999
+index "$CORPUS/bbc.jsonl.gz"
+expect_rc 1 "indexing into a version-999 database"
+expect_contains "$ERR" "uses morgue schema version 999"
+expect_contains "$ERR" "rebuild it"
+expect_eq "$(doc_count)" 300 "documents after the refusal"
+query reuters
+expect_rc 1 "querying a version-999 database"
+expect_contains "$ERR" "schema version 999"
+
+# A Xapian database that is not a morgue database at all.
+xapian-metadata set "$DB" morgue.schema_version ""
+query reuters
+expect_rc 1
+expect_contains "$ERR" "not a morgue database"
+
+# Usage errors: exit 2.
+run "$MORGUE_INDEX" "$CORPUS"
+expect_rc 2 "no --db"
+expect_contains "$ERR" "--db"
+run "$MORGUE_INDEX" --db "$DB"
+expect_rc 2 "no sources"
+run "$MORGUE_INDEX" --db "$DB" --no-such-option x
+expect_rc 2 "unknown option"
+MORGUE_DB=$TMP/envdb run "$MORGUE_INDEX" "$CORPUS/reuters.jsonl"
+expect_rc 0 "database named by MORGUE_DB"
+expect_eq "$(doc_count "$TMP/envdb")" 300 "documents in the MORGUE_DB database"
