@@ -2,7 +2,7 @@
 
 #include "hash.h"
 
-#include <xapian/unicode.h>
+#include <xapian.h>
 
 namespace morgue::schema {
 

@@ -2,6 +2,7 @@
 
 #include "dates.h"
 #include "hash.h"
+#include "language.h"
 
 #include <nlohmann/json.hpp>
 
@@ -62,8 +63,11 @@ Status article_from_json(const json& obj, Article* out, std::vector<std::string>
     if (a.outlet.empty()) a.outlet = host_of(first_string(obj, {"source_domain"}));
     a.section = first_string(obj, {"section"});
     a.dateline = first_string(obj, {"dateline"});
-    std::string lang = first_string(obj, {"language", "lang"});
-    if (!lang.empty()) a.language = lang;
+    a.language = first_string(obj, {"language", "lang"});
+    if (a.language.empty()) {
+        a.language = guess_language(a.title + "\n" + a.body.substr(0, 4096));
+        a.provenance.emplace_back("language", "guessed from the script of the text");
+    }
 
     auto authors = obj.find("authors");
     if (authors == obj.end()) authors = obj.find("author");
@@ -107,6 +111,7 @@ Status article_from_text_page(std::string_view text, Article* out)
     }
     if (pos < text.size()) a.body = trim(text.substr(pos));
     if (a.title.empty()) return Status::InvalidInput("the page has no text");
+    a.language = guess_language(a.title + "\n" + a.body.substr(0, 4096));
     *out = std::move(a);
     return Status::Ok();
 }

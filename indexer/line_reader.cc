@@ -83,7 +83,9 @@ Status LineReader::next(std::string* line, Result* result)
 
 Status LineReader::peek(size_t n, std::string_view* out)
 {
-    while (buf_.size() - pos_ < n && !eof_) {
+    // Stop early once a whole line is in: on a pipe, more may be a long
+    // time coming, and one line is enough to tell the format.
+    while (buf_.size() - pos_ < n && !eof_ && buf_.find('\n', pos_) == std::string::npos) {
         Status s = fill();
         if (!s.ok()) return s;
     }

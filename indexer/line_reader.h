@@ -19,8 +19,8 @@ public:
     // The 1-based number of the line last returned.
     uint64_t line_number() const { return line_no_; }
 
-    // The first `n` bytes still to be read, without consuming them (fewer at
-    // end of stream).
+    // Up to `n` bytes still to be read, without consuming them: fewer at end
+    // of stream, or once at least one whole line is buffered.
     Status peek(size_t n, std::string_view* out);
 
     // Everything still to be read, if it is at most `max` bytes; otherwise

@@ -62,3 +62,33 @@ match_count() {
 # Skip (ctest's SKIP_RETURN_CODE) when a tool the test needs is missing.
 need() { command -v "$1" >/dev/null || { echo "SKIP: $1 not installed"; exit 77; }; }
 need xapian-delve
+
+# corpus_count FIELD VALUE: how many JSON records of $CORPUS have FIELD equal
+# to VALUE (case-insensitive), counted straight from the files, so that tests
+# compare the engine with the data rather than with numbers written down.
+corpus_count() {
+    python3 - "$CORPUS" "$1" "$2" <<'PY'
+import gzip, json, os, subprocess, sys
+root, field, value = sys.argv[1], sys.argv[2], sys.argv[3].lower()
+n = 0
+for dirpath, _, files in os.walk(root):
+    for f in files:
+        p = os.path.join(dirpath, f)
+        if f.endswith(".jsonl"):
+            data = open(p, "rb").read()
+        elif f.endswith(".jsonl.gz"):
+            data = gzip.open(p).read()
+        elif f.endswith(".jsonl.zst"):
+            data = subprocess.run(["zstd", "-dc", p], capture_output=True, check=True).stdout
+        elif f.endswith(".json"):
+            data = open(p, "rb").read().replace(b"\n", b" ")
+        else:
+            continue
+        for line in data.decode("utf-8").split("\n"):
+            if line.strip():
+                v = json.loads(line).get(field)
+                if isinstance(v, str) and v.lower() == value:
+                    n += 1
+print(n)
+PY
+}

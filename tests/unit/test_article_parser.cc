@@ -75,3 +75,17 @@ TEST_CASE("parser: fallback ids are stable and tell pages apart")
     CHECK(host_of("https://WWW.NYTimes.com/2017/a.html") == "nytimes.com");
     CHECK(host_of("www.rt.com") == "rt.com");
 }
+
+TEST_CASE("parser: language from the field, else guessed from the script")
+{
+    Article a;
+    std::vector<std::string> w;
+    REQUIRE(article_from_json(json::parse(R"({"title":"وزير الخارجية يستقبل السفير","text":"قال المتحدث باسم الوزارة"})"), &a, &w).ok());
+    CHECK(a.language == "ar");
+    REQUIRE(article_from_json(json::parse(R"({"title":"Oil prices rise","text":"Crude rose"})"), &a, &w).ok());
+    CHECK(a.language == "en");
+    REQUIRE(article_from_json(json::parse(R"({"title":"Oil","text":"x","language":"de"})"), &a, &w).ok());
+    CHECK(a.language == "de");
+    REQUIRE(article_from_json(json::parse(R"({"title":"Нефть дорожает","text":"Цены на нефть выросли"})"), &a, &w).ok());
+    CHECK(a.language == "ru");
+}
