@@ -50,7 +50,7 @@ Status search(const SearchRequest& req, SearchResult* result)
         qp.set_database(*db);
         for (const auto& f : schema::fields()) {
             if (f.boolean)
-                qp.add_boolean_prefix(f.name, new FilterProcessor(f.prefix), f.name);
+                qp.add_boolean_prefix(f.name, (new FilterProcessor(f.prefix))->release(), f.name);
             else
                 qp.add_prefix(f.name, f.prefix);
         }
