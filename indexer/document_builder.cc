@@ -24,6 +24,12 @@ void add_filter(Xapian::Document& doc, const char* prefix, const std::string& va
 
 DocumentBuilder::DocumentBuilder() = default;
 
+void DocumentBuilder::enable_spelling(Xapian::WritableDatabase& db)
+{
+    tg_.set_database(db);
+    spelling_ = true;
+}
+
 const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language)
 {
     auto it = stemmers_.find(language);
@@ -44,7 +50,12 @@ Xapian::Document DocumentBuilder::build(const Article& a)
 
     tg_.index_text(a.title, 1, prefix::title);
     tg_.increase_termpos(kFieldGap);
+    // Spelling data comes from headlines only: they carry the names and
+    // topics people search for, at a fraction of the cost of every body
+    // word (which made indexing about 35% slower on Reuters-21578).
+    if (spelling_) tg_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
     tg_.index_text(a.title, kTitleWdf);
+    if (spelling_) tg_.set_flags(Xapian::TermGenerator::flags(0));
     tg_.increase_termpos(kFieldGap);
     tg_.index_text(a.body);
     // Drop the builder's handle so the document is ours alone.

@@ -78,6 +78,7 @@ public:
 
         Status s = open_writable(opt_.db, &db_);
         if (!s.ok()) return s;
+        if (opt_.spelling) builder_.enable_spelling(*db_);
 
         for (const auto& in : src.inputs) {
             if (stop_requested()) break;

@@ -17,6 +17,7 @@ struct IndexOptions {
     bool progress = false;                    // draw the progress bar
     size_t max_article_bytes = 8u << 20;      // a larger record is refused
     size_t batch = 1000;                      // articles per commit
+    bool spelling = true;                     // build the spelling table ("did you mean")
 };
 
 struct IndexSummary {

@@ -55,6 +55,7 @@ int main(int argc, char** argv)
     desc.add_options()
         ("max-article-size", po::value(&max_mb)->default_value(8)->value_name("MB"),
          "refuse records (JSON lines, files) larger than this many MB")
+        ("no-spelling", "do not build the spelling table (faster; no \"did you mean\")")
         ("batch", po::value(&opts.batch)->default_value(1000)->value_name("N"),
          "commit after every N articles");
     po::options_description hidden;
@@ -84,6 +85,7 @@ int main(int argc, char** argv)
         return s.exit_code();
     }
     opts.db = common.db;
+    opts.spelling = vm.count("no-spelling") == 0;
     opts.quiet = common.quiet;
     opts.max_article_bytes = static_cast<size_t>(max_mb * 1024 * 1024);
     opts.progress = ::isatty(STDERR_FILENO);

@@ -1,38 +1,106 @@
 // morgue-query: parse the command line, search, print, map to exit codes.
 #include "cli.h"
+#include "output.h"
 #include "search.h"
 
 #include <boost/program_options.hpp>
 
 #include <iostream>
+#include <sstream>
+#include <unistd.h>
 
 namespace po = boost::program_options;
 using namespace morgue;
 
 namespace {
+
 const char* kUsage = R"(Usage: morgue-query --db DB [options] QUERY...
 
 Searches the morgue database DB ($MORGUE_DB when --db is not given) and prints
-the best matches with snippets, then counts by outlet, section and month.
+the best matches with highlighted snippets, the exact number of matches, and
+counts by outlet, section, dateline, author, language and date over ALL
+matches.
 
-Query syntax: words (all must match), "quoted phrases", OR, NOT, and field
-filters outlet:NAME section:NAME dateline:PLACE author:NAME lang:CODE
-(case-insensitive; quote multi-word values: outlet:"BBC News").
+Query language (see docs/query-language.md):
+  china trade            all words must match (stemmed: trade finds trading)
+  china OR taiwan        either;  china NOT taiwan, china -taiwan: exclude
+  +nato ukraine          + and - mark words that must / must not appear
+  "foreign ministry"     a phrase;  cyber NEAR attack: within 10 words
+  cyber*                 words starting with cyber
+  (china OR russia) AND hackers
+  outlet:reuters  section:tech  dateline:prague  author:"karel janicek"
+  lang:ar  wire:ap  kind:teaser  site:nytimes.com  title:words
+                         filters, case-insensitive; quote multi-word values;
+                         several values of one field are ORed, fields ANDed
+  date:2025-05-01..2025-05-31   date:2025-05-01..   date:..1987-03-31
+                         ISO dates only (05/06/2025 is ambiguous and refused)
 
-Exit status: 0 ok (even with no matches), 1 runtime failure, 2 bad query or usage.
+Exit status: 0 ok (also when nothing matches), 1 runtime failure (no
+database, unreadable index), 2 usage error or bad query.
 
 Options)";
+
+std::vector<std::string> split_list(const std::string& s)
+{
+    std::vector<std::string> out;
+    std::stringstream in(s);
+    std::string item;
+    while (std::getline(in, item, ','))
+        if (!item.empty()) out.push_back(item);
+    return out;
 }
+
+Status fill_request(const po::variables_map& vm, const std::vector<std::string>& words, SearchRequest* req,
+                    OutputFormat* format)
+{
+    for (const auto& w : words) req->query += (req->query.empty() ? "" : " ") + w;
+    if (!parse_sort_order(vm["sort"].as<std::string>(), &req->sort))
+        return Status::Usage("--sort must be relevance, newest or oldest");
+    if (!parse_output_format(vm["format"].as<std::string>(), format))
+        return Status::Usage("--format must be text, json, jsonl or csv");
+    if (req->limit > kMaxLimit) return Status::Usage("--limit is at most " + std::to_string(kMaxLimit));
+    for (const char* opt : {"since", "until"}) {
+        if (!vm.count(opt)) continue;
+        int64_t day;
+        Status s = parse_query_day(vm[opt].as<std::string>(), &day);
+        if (!s.ok()) return Status::Usage(std::string("--") + opt + ": " + s.message());
+        (opt[0] == 's' ? req->options.since : req->options.until) = day;
+    }
+    std::string facets = vm["facets"].as<std::string>();
+    req->facets = facets == "none" ? std::vector<std::string>{} : facets == "all" ? facet_names() : split_list(facets);
+    for (const auto& f : req->facets) {
+        bool known = false;
+        for (const auto& n : facet_names()) known |= n == f;
+        if (!known) return Status::Usage("unknown facet '" + f + "' (facets: outlet, section, dateline, author, language, wire, kind, date)");
+    }
+    const std::string& iv = req->interval;
+    if (iv != "auto" && iv != "day" && iv != "month" && iv != "year")
+        return Status::Usage("--interval must be auto, day, month or year");
+    return Status::Ok();
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
     CommonOptions common;
     SearchRequest req;
     std::vector<std::string> words;
+    bool estimate = false;
     po::options_description desc(kUsage);
     add_common_options(desc, common);
-    desc.add_options()("limit,n", po::value(&req.limit)->default_value(10)->value_name("N"),
-                       "show at most N hits");
+    desc.add_options()
+        ("limit,n", po::value(&req.limit)->default_value(10)->value_name("N"), "show at most N hits (max 1000)")
+        ("offset", po::value(&req.offset)->default_value(0)->value_name("N"), "skip the first N hits (paging)")
+        ("sort", po::value<std::string>()->default_value("relevance"), "relevance, newest or oldest")
+        ("since", po::value<std::string>()->value_name("YYYY-MM-DD"), "only articles from this day on")
+        ("until", po::value<std::string>()->value_name("YYYY-MM-DD"), "only articles up to this day")
+        ("format,f", po::value<std::string>()->default_value("text"), "text, json, jsonl or csv")
+        ("facets", po::value<std::string>()->default_value("outlet,section,dateline,author,language,date"),
+         "comma-separated facets to count, or all, or none")
+        ("facet-limit", po::value(&req.facet_limit)->default_value(10)->value_name("N"), "top N values per facet")
+        ("interval", po::value(&req.interval)->default_value("auto"), "date histogram: auto, day, month or year")
+        ("estimate", po::bool_switch(&estimate), "faster: estimate the count and facets instead of exact ones");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description all;
@@ -51,33 +119,21 @@ int main(int argc, char** argv)
         std::cout << desc << "\n";
         return 0;
     }
+    OutputFormat format = OutputFormat::text;
     Status s = resolve_database(common);
-    for (const auto& w : words) req.query += (req.query.empty() ? "" : " ") + w;
-    if (s.ok() && req.query.find_first_not_of(" \t") == std::string::npos) s = Status::Usage("empty query");
+    if (s.ok()) s = fill_request(vm, words, &req, &format);
     if (!s.ok()) {
         std::cerr << "morgue-query: " << s.message() << "\n";
         return s.exit_code();
     }
     req.db = common.db;
+    req.exact = !estimate;
     SearchResult res;
     s = search(req, &res);
     if (!s.ok()) {
         std::cerr << "morgue-query: " << s.message() << "\n";
         return s.exit_code();
     }
-    std::cout << res.matches << " matches\n\n";
-    for (const auto& h : res.hits) {
-        std::cout << h.rank << ". " << h.title << "\n   " << h.outlet;
-        if (!h.date.empty()) std::cout << " | " << h.date;
-        if (!h.dateline.empty()) std::cout << " | " << h.dateline;
-        if (!h.section.empty()) std::cout << " | " << h.section;
-        std::cout << "  [" << h.id << "]\n   " << h.snippet << "\n\n";
-    }
-    for (const auto& f : res.facets) {
-        if (f.counts.empty()) continue;
-        std::cout << f.name << ":";
-        for (const auto& c : f.counts) std::cout << "  " << c.value << " (" << c.count << ")";
-        std::cout << "\n";
-    }
+    write_result(std::cout, format, OutputStyle{::isatty(STDOUT_FILENO) == 1}, req, res);
     return 0;
 }

@@ -6,99 +6,109 @@
 #include "schema.h"
 #include "xapian_error.h"
 
+#include <chrono>
 #include <memory>
 
 namespace morgue {
 
 namespace {
 
-// Normalises a filter value the way the indexer did, so outlet:AP finds
-// "XOap" (QueryParser alone would produce "XO:AP").
-class FilterProcessor : public Xapian::FieldProcessor {
-public:
-    explicit FilterProcessor(const char* prefix) : prefix_(prefix) {}
-    Xapian::Query operator()(const std::string& value) override
-    {
-        return Xapian::Query(schema::filter_term(prefix_, value));
-    }
+// Fewer matches than this and we look for a spelling correction.
+constexpr Xapian::doccount kSuggestBelow = 3;
 
-private:
-    const char* prefix_;
-};
-
-bool has_arabic(const std::string& s)
+std::string suggest(const Xapian::Database& db, const std::string& query, const std::string& lang)
 {
-    // U+0600..U+06FF encode as 0xD8..0xDB lead bytes.
-    for (unsigned char c : s)
-        if (c >= 0xd8 && c <= 0xdb) return true;
-    return false;
+    Xapian::QueryParser qp = make_query_parser(Xapian::Stem(lang));
+    qp.set_database(db);
+    try {
+        qp.parse_query(query, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    } catch (const Xapian::QueryParserError&) {
+        return {};
+    }
+    return qp.get_corrected_query_string();
+}
+
+Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq, SearchResult* res)
+{
+    Xapian::Enquire enquire(db);
+    enquire.set_query(bq.query);
+    if (req.sort != SortOrder::relevance)
+        enquire.set_sort_by_value_then_relevance(schema::slot_date, req.sort == SortOrder::newest);
+    FacetSpy spy(req.facets);
+    if (!req.facets.empty()) enquire.add_matchspy(&spy);
+    // checkatleast = every document: the matcher then visits the whole match
+    // set, so the count is exact and the spy sees every match.
+    Xapian::doccount check = req.exact ? db.get_doccount() : req.offset + req.limit;
+    Xapian::MSet mset = enquire.get_mset(req.offset, req.limit, check);
+    res->matches = mset.get_matches_estimated();
+    res->exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    Xapian::Stem stemmer(bq.stemmer_language);
+    res->hits.clear();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Article a;
+        Status s = decode_article(it.get_document().get_data(), &a);
+        if (!s.ok()) return Status::IOError("document " + std::to_string(*it) + ": " + s.message());
+        Hit h;
+        h.rank = req.offset + it.get_rank() - mset.get_firstitem() + 1;
+        h.id = a.id;
+        h.title = a.title;
+        h.outlet = a.outlet;
+        h.date = a.date ? format_date(*a.date) : "";
+        h.dateline = a.dateline;
+        h.section = a.section;
+        h.url = a.url;
+        h.language = a.language;
+        h.kind = a.kind;
+        h.authors = a.authors;
+        h.score = it.get_weight();
+        h.snippet = make_snippet(mset, a.body.empty() ? a.title : a.body, req.snippet_length, stemmer);
+        res->hits.push_back(std::move(h));
+    }
+    res->facets = spy.results(req.facet_limit, req.interval);
+    res->suggestion.clear();
+    if (res->matches < kSuggestBelow) {
+        std::string s = suggest(db, req.query, bq.stemmer_language);
+        if (!s.empty() && s != req.query) res->suggestion = s;
+    }
+    return Status::Ok();
 }
 
 } // namespace
 
-Status search(const SearchRequest& req, SearchResult* result)
+bool parse_sort_order(const std::string& name, SortOrder* out)
 {
-    std::unique_ptr<Xapian::Database> db;
-    Status s = open_readable(req.db, &db);
+    if (name == "relevance") *out = SortOrder::relevance;
+    else if (name == "newest") *out = SortOrder::newest;
+    else if (name == "oldest") *out = SortOrder::oldest;
+    else return false;
+    return true;
+}
+
+Status search(const SearchRequest& req, SearchResult* res)
+{
+    auto start = std::chrono::steady_clock::now();
+    if (req.limit > kMaxLimit)
+        return Status::Usage("--limit " + std::to_string(req.limit) + " is over the maximum of " + std::to_string(kMaxLimit));
+    BuiltQuery bq;
+    Status s = build_query(req.query, req.options, &bq);
     if (!s.ok()) return s;
-    return guard_xapian("searching " + req.db, [&]() -> Status {
-        Xapian::QueryParser qp;
-        Xapian::Stem stem(has_arabic(req.query) ? "arabic" : "english");
-        qp.set_stemmer(stem);
-        qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-        qp.set_default_op(Xapian::Query::OP_AND);
-        qp.set_database(*db);
-        for (const auto& f : schema::fields()) {
-            if (f.boolean)
-                qp.add_boolean_prefix(f.name, (new FilterProcessor(f.prefix))->release(), f.name);
-            else
-                qp.add_prefix(f.name, f.prefix);
+    std::unique_ptr<Xapian::Database> db;
+    s = open_readable(req.db, &db);
+    if (!s.ok()) return s;
+    s = guard_xapian("searching " + req.db, [&]() -> Status {
+        // A writer that commits while we read invalidates our revision;
+        // reopening gets the new one (a few tries, then give up).
+        for (int attempt = 0;; ++attempt) {
+            try {
+                return run(*db, req, bq, res);
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == 5) throw;
+                db->reopen();
+            }
         }
-        Xapian::Query query;
-        try {
-            query = qp.parse_query(req.query, Xapian::QueryParser::FLAG_DEFAULT |
-                                                  Xapian::QueryParser::FLAG_PHRASE);
-        } catch (const Xapian::QueryParserError& e) {
-            return Status::Usage("cannot parse query: " + e.get_msg());
-        }
-        Xapian::Enquire enquire(*db);
-        enquire.set_query(query);
-        Xapian::ValueCountMatchSpy outlets(schema::slot_outlet), sections(schema::slot_section),
-            months(schema::slot_year_month);
-        enquire.add_matchspy(&outlets);
-        enquire.add_matchspy(&sections);
-        enquire.add_matchspy(&months);
-        // checkatleast = the whole database: the spies see every match, so
-        // facet counts are exact.
-        Xapian::MSet mset = enquire.get_mset(0, req.limit, db->get_doccount());
-        result->matches = mset.get_matches_estimated();
-        unsigned rank = 0;
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            Article a;
-            Status d = decode_article(it.get_document().get_data(), &a);
-            if (!d.ok()) return d;
-            Hit h;
-            h.rank = ++rank;
-            h.id = a.id;
-            h.title = a.title;
-            h.outlet = a.outlet;
-            h.date = a.date ? format_date(*a.date) : "";
-            h.dateline = a.dateline;
-            h.section = a.section;
-            h.url = a.url;
-            h.score = it.get_weight();
-            h.snippet = mset.snippet(a.body, 200, stem, Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "[", "]");
-            result->hits.push_back(std::move(h));
-        }
-        for (auto [name, spy] : {std::pair<const char*, Xapian::ValueCountMatchSpy*>{"outlet", &outlets},
-                                 {"section", &sections}, {"month", &months}}) {
-            Facet f{name, {}};
-            for (auto v = spy->top_values_begin(10); v != spy->top_values_end(10); ++v)
-                f.counts.push_back({*v, v.get_termfreq()});
-            result->facets.push_back(std::move(f));
-        }
-        return Status::Ok();
     });
+    res->elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return s;
 }
 
 } // namespace morgue

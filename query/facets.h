@@ -1,0 +1,57 @@
+// Exact facet counts over the whole match set, gathered by one MatchSpy that
+// reads each matching document's value slots once.
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace morgue {
+
+struct FacetValue {
+    std::string value;
+    Xapian::doccount count = 0;
+};
+
+struct FacetResult {
+    std::string name;                // "outlet", "section", ..., "date"
+    std::vector<FacetValue> values;  // by count, then value; dates in date order
+    std::string interval;            // for "date": "day", "month" or "year"
+    size_t distinct = 0;             // distinct values before --facet-limit
+};
+
+// The facets morgue knows, by name: outlet, section, dateline, author,
+// language (lang), wire, kind, date.
+const std::vector<std::string>& facet_names();
+
+class FacetSpy : public Xapian::MatchSpy {
+public:
+    explicit FacetSpy(std::vector<std::string> names);
+    void operator()(const Xapian::Document& doc, double weight) override;
+    std::string name() const override { return "morgue.FacetSpy"; }
+
+    // interval: "auto" picks day, month or year from the span of dates.
+    std::vector<FacetResult> results(size_t limit, const std::string& interval) const;
+    Xapian::doccount seen() const { return seen_; }
+
+private:
+    struct Counter {
+        std::string name;
+        Xapian::valueno slot;
+        bool list; // a kListSeparator-joined list (authors)
+        std::map<std::string, Xapian::doccount> counts;
+    };
+    std::vector<Counter> counters_;
+    bool dates_ = false;
+    std::map<std::string, Xapian::doccount> days_; // "YYYYMMDD" -> count
+    Xapian::doccount seen_ = 0;
+};
+
+// Buckets "YYYYMMDD" day counts by day ("2025-05-28"), month ("2025-05") or
+// year ("2025"); "auto" picks by span: within two calendar months by day,
+// up to six years by month, else by year.
+FacetResult date_histogram(const std::map<std::string, Xapian::doccount>& days, const std::string& interval);
+
+} // namespace morgue

@@ -1,0 +1,161 @@
+#include "output.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace morgue {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+const char* sort_name(SortOrder s)
+{
+    switch (s) {
+    case SortOrder::newest: return "newest";
+    case SortOrder::oldest: return "oldest";
+    case SortOrder::relevance: break;
+    }
+    return "relevance";
+}
+
+json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+json hit_json(const Hit& h)
+{
+    json highlights = json::array();
+    for (const auto& [a, b] : h.snippet.highlights) highlights.push_back({a, b});
+    return {{"rank", h.rank},          {"id", h.id},
+            {"title", h.title},        {"outlet", or_null(h.outlet)},
+            {"date", or_null(h.date)}, {"dateline", or_null(h.dateline)},
+            {"section", or_null(h.section)}, {"authors", h.authors},
+            {"language", or_null(h.language)}, {"kind", h.kind},
+            {"url", or_null(h.url)},   {"score", h.score},
+            {"snippet", h.snippet.text}, {"highlights", highlights}};
+}
+
+json facets_json(const SearchResult& r)
+{
+    json facets = json::object();
+    for (const auto& f : r.facets) {
+        json values = json::array();
+        for (const auto& v : f.values) values.push_back({{"value", v.value}, {"count", v.count}});
+        json entry = {{"values", values}, {"distinct", f.distinct}};
+        if (!f.interval.empty()) entry["interval"] = f.interval;
+        facets[f.name] = entry;
+    }
+    return facets;
+}
+
+json summary_json(const SearchRequest& q, const SearchResult& r)
+{
+    return {{"schema_version", kJsonSchemaVersion},
+            {"query", q.query},
+            {"matches", r.matches},
+            {"matches_exact", r.exact},
+            {"elapsed_ms", r.elapsed_ms},
+            {"offset", q.offset},
+            {"limit", q.limit},
+            {"sort", sort_name(q.sort)},
+            {"suggestion", or_null(r.suggestion)}};
+}
+
+std::string csv_field(const std::string& s)
+{
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+void write_text(std::ostream& out, const OutputStyle& style, const SearchRequest& q, const SearchResult& r)
+{
+    char ms[32];
+    std::snprintf(ms, sizeof ms, "%.1f", r.elapsed_ms);
+    out << (r.exact ? "" : "about ") << r.matches << (r.matches == 1 ? " match" : " matches")
+        << (r.exact ? "" : " (estimate)") << " in " << ms << " ms";
+    if (!r.hits.empty()) out << ", showing " << r.hits.front().rank << "-" << r.hits.back().rank;
+    out << "\n";
+    if (!r.suggestion.empty()) out << "Did you mean: " << r.suggestion << "\n";
+    const std::string open = style.terminal ? "\033[1m" : "[";
+    const std::string close = style.terminal ? "\033[0m" : "]";
+    for (const auto& h : r.hits) {
+        out << "\n" << h.rank << ". " << (style.terminal ? open : "") << h.title << (style.terminal ? close : "") << "\n   ";
+        std::string meta;
+        for (const std::string* f : {&h.outlet, &h.date, &h.dateline, &h.section})
+            if (!f->empty()) meta += (meta.empty() ? "" : " | ") + *f;
+        out << meta << (meta.empty() ? "" : "  ") << "[" << h.id << "]\n";
+        if (!h.snippet.text.empty()) out << "   " << mark_highlights(h.snippet, open, close) << "\n";
+        if (!h.url.empty()) out << "   " << h.url << "\n";
+    }
+    bool header = false;
+    for (const auto& f : r.facets) {
+        if (f.values.empty()) continue;
+        if (!header) out << "\n";
+        header = true;
+        out << f.name << (f.interval.empty() ? "" : " (by " + f.interval + ")") << ":";
+        for (const auto& v : f.values) out << "  " << v.value << " (" << v.count << ")";
+        if (f.distinct > f.values.size()) out << "  ... " << f.distinct - f.values.size() << " more";
+        out << "\n";
+    }
+    (void)q;
+}
+
+} // namespace
+
+bool parse_output_format(const std::string& name, OutputFormat* out)
+{
+    if (name == "text") *out = OutputFormat::text;
+    else if (name == "json") *out = OutputFormat::json;
+    else if (name == "jsonl") *out = OutputFormat::jsonl;
+    else if (name == "csv") *out = OutputFormat::csv;
+    else return false;
+    return true;
+}
+
+void write_result(std::ostream& out, OutputFormat format, const OutputStyle& style, const SearchRequest& q,
+                  const SearchResult& r)
+{
+    switch (format) {
+    case OutputFormat::text:
+        write_text(out, style, q, r);
+        return;
+    case OutputFormat::json: {
+        json doc = summary_json(q, r);
+        json hits = json::array();
+        for (const auto& h : r.hits) hits.push_back(hit_json(h));
+        doc["hits"] = hits;
+        doc["facets"] = facets_json(r);
+        out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+        return;
+    }
+    case OutputFormat::jsonl: {
+        for (const auto& h : r.hits) {
+            json line = hit_json(h);
+            line["type"] = "hit";
+            out << line.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+        }
+        json last = summary_json(q, r);
+        last["type"] = "summary";
+        last["facets"] = facets_json(r);
+        out << last.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+        return;
+    }
+    case OutputFormat::csv:
+        out << "rank,id,title,outlet,date,dateline,section,url,score,snippet\n";
+        for (const auto& h : r.hits) {
+            char score[32];
+            std::snprintf(score, sizeof score, "%.4f", h.score);
+            out << h.rank << ',' << csv_field(h.id) << ',' << csv_field(h.title) << ',' << csv_field(h.outlet) << ','
+                << h.date << ',' << csv_field(h.dateline) << ',' << csv_field(h.section) << ',' << csv_field(h.url)
+                << ',' << score << ',' << csv_field(h.snippet.text) << "\n";
+        }
+        return;
+    }
+}
+
+} // namespace morgue

@@ -1,0 +1,24 @@
+// Writing a SearchResult as text (people), JSON, JSON Lines or CSV (programs).
+// The JSON field names are a contract: see docs/json-output.md.
+#pragma once
+
+#include "search.h"
+
+#include <ostream>
+#include <string>
+
+namespace morgue {
+
+inline constexpr int kJsonSchemaVersion = 1;
+
+enum class OutputFormat { text, json, jsonl, csv };
+bool parse_output_format(const std::string& name, OutputFormat* out);
+
+struct OutputStyle {
+    bool terminal = false; // bold highlights instead of [brackets]
+};
+
+void write_result(std::ostream& out, OutputFormat format, const OutputStyle& style,
+                  const SearchRequest& request, const SearchResult& result);
+
+} // namespace morgue

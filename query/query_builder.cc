@@ -1,0 +1,150 @@
+#include "query_builder.h"
+
+#include "dates.h"
+#include "language.h"
+#include "schema.h"
+
+#include <cctype>
+#include <memory>
+
+namespace morgue {
+
+namespace {
+
+// Filter values are normalised the way the indexer normalised them, so that
+// outlet:AP finds "XOap" (QueryParser alone would make "XO:AP").
+class FilterProcessor : public Xapian::FieldProcessor {
+public:
+    explicit FilterProcessor(const char* prefix) : prefix_(prefix) {}
+    Xapian::Query operator()(const std::string& value) override
+    {
+        std::string term = schema::filter_term(prefix_, value);
+        if (term.empty()) throw Xapian::QueryParserError("an empty filter value");
+        return Xapian::Query(term);
+    }
+
+private:
+    const char* prefix_;
+};
+
+Xapian::Query day_range(std::optional<int64_t> from, std::optional<int64_t> to)
+{
+    using schema::slot_day;
+    if (from && to) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot_day,
+                                         format_compact_day(*from), format_compact_day(*to));
+    if (from) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot_day, format_compact_day(*from));
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot_day, format_compact_day(*to));
+}
+
+// date:2025-05-01, date:2025-05-01..2025-05-31, date:2025-05-01.., date:..2025-05-31
+class DateProcessor : public Xapian::FieldProcessor {
+public:
+    Xapian::Query operator()(const std::string& value) override
+    {
+        size_t dots = value.find("..");
+        std::string from = dots == std::string::npos ? value : value.substr(0, dots);
+        std::string to = dots == std::string::npos ? value : value.substr(dots + 2);
+        std::optional<int64_t> f, t;
+        for (auto [text, slot] : {std::pair{&from, &f}, std::pair{&to, &t}}) {
+            if (text->empty()) continue;
+            int64_t day;
+            Status s = parse_query_day(*text, &day);
+            if (!s.ok()) throw Xapian::QueryParserError(s.message());
+            *slot = day;
+        }
+        if (!f && !t) throw Xapian::QueryParserError("date: needs a day or a range, e.g. date:2025-05-01..2025-05-31");
+        if (f && t && *f > *t) throw Xapian::QueryParserError("date range " + value + " ends before it starts");
+        return day_range(f, t);
+    }
+};
+
+// QueryParser forgives what people mistype; a search engine that answers a
+// different question than was asked is worse than an error, so these are
+// refused up front.
+Status check_syntax(const std::string& q)
+{
+    int depth = 0;
+    bool in_quote = false;
+    for (size_t i = 0; i < q.size(); ++i) {
+        char c = q[i];
+        if (c == '"') in_quote = !in_quote;
+        if (in_quote) continue;
+        if (c == '(') ++depth;
+        if (c == ')' && --depth < 0) return Status::Usage("unbalanced ')' at character " + std::to_string(i + 1));
+        // field:value — the field must be one we know.
+        bool word_start = i == 0 || std::isspace(static_cast<unsigned char>(q[i - 1])) || q[i - 1] == '(' ||
+                          q[i - 1] == '+' || q[i - 1] == '-';
+        if (word_start && std::isalpha(static_cast<unsigned char>(c))) {
+            size_t j = i;
+            while (j < q.size() && (std::isalnum(static_cast<unsigned char>(q[j])) || q[j] == '_')) ++j;
+            if (j + 1 < q.size() && q[j] == ':' && !std::isspace(static_cast<unsigned char>(q[j + 1])) &&
+                q[j + 1] != '/') { // "http://..." is a url, not a field
+                std::string name = q.substr(i, j - i);
+                if (name != "date" && !schema::find_field(name)) {
+                    std::string known = "date";
+                    for (const auto& f : schema::fields()) known += std::string(", ") + f.name;
+                    return Status::Usage("unknown field '" + name + ":' (known fields: " + known + ")");
+                }
+            }
+            i = j - 1;
+        }
+    }
+    if (in_quote) return Status::Usage("unbalanced '\"': a quoted phrase is not closed");
+    if (depth > 0) return Status::Usage("unbalanced '(': " + std::to_string(depth) + " not closed");
+    return Status::Ok();
+}
+
+} // namespace
+
+Status parse_query_day(const std::string& text, int64_t* day_start)
+{
+    bool iso = text.size() == 10 && text[4] == '-' && text[7] == '-';
+    auto t = iso ? parse_iso_datetime(text) : std::nullopt;
+    if (!t)
+        return Status::Usage("bad date '" + text + "': use the ISO form YYYY-MM-DD (e.g. 2025-05-28)" +
+                             (text.find('/') != std::string::npos ? "; forms like 05/06/2025 are ambiguous" : ""));
+    *day_start = *t;
+    return Status::Ok();
+}
+
+Xapian::QueryParser make_query_parser(const Xapian::Stem& stemmer)
+{
+    Xapian::QueryParser qp;
+    qp.set_stemmer(stemmer);
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_default_op(Xapian::Query::OP_AND);
+    for (const auto& f : schema::fields()) {
+        if (f.boolean)
+            qp.add_boolean_prefix(f.name, (new FilterProcessor(f.prefix))->release(), f.name);
+        else
+            qp.add_prefix(f.name, f.prefix);
+    }
+    qp.add_boolean_prefix("date", (new DateProcessor)->release(), "date");
+    return qp;
+}
+
+Status build_query(const std::string& text, const QueryOptions& options, BuiltQuery* out)
+{
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+        return Status::Usage("empty query: give words to search for, or a filter such as outlet:reuters");
+    Status s = check_syntax(text);
+    if (!s.ok()) return s;
+    std::string lang = schema::stemmer_name(guess_language(text));
+    Xapian::Stem stemmer(lang);
+    Xapian::QueryParser qp = make_query_parser(stemmer);
+    constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                               Xapian::QueryParser::FLAG_PURE_NOT;
+    Xapian::Query q;
+    try {
+        q = qp.parse_query(text, flags);
+    } catch (const Xapian::QueryParserError& e) {
+        return Status::Usage("bad query: " + e.get_msg());
+    }
+    if (q.empty()) return Status::Usage("the query has nothing to search for: '" + text + "'");
+    if (options.since || options.until) q = Xapian::Query(Xapian::Query::OP_FILTER, q, day_range(options.since, options.until));
+    out->query = q;
+    out->stemmer_language = lang;
+    return Status::Ok();
+}
+
+} // namespace morgue

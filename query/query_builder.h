@@ -1,0 +1,37 @@
+// The query language: text as typed -> Xapian::Query. Pure (no database),
+// so its behaviour is pinned down by tables of {query, description} tests.
+#pragma once
+
+#include "status.h"
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace morgue {
+
+struct QueryOptions {
+    std::optional<int64_t> since, until; // --since/--until, seconds UTC, inclusive days
+};
+
+struct BuiltQuery {
+    Xapian::Query query;
+    std::string stemmer_language; // "english", "arabic", ... (for snippets too)
+};
+
+// Parses `text` (AND by default; OR, NOT, +/-, "phrases", NEAR, wildcard*,
+// parentheses, field:value filters, date:FROM..TO). A bad query is a usage
+// Status with a message for the person who typed it.
+Status build_query(const std::string& text, const QueryOptions& options, BuiltQuery* out);
+
+// The QueryParser configured as build_query uses it (for spelling
+// correction, which needs a database).
+Xapian::QueryParser make_query_parser(const Xapian::Stem& stemmer);
+
+// Parses an ISO day ("2025-05-01") for --since/--until and date: ranges; a
+// usage error names the accepted form (05/06/2025 is refused, not guessed).
+Status parse_query_day(const std::string& text, int64_t* day_start);
+
+} // namespace morgue

@@ -1,0 +1,96 @@
+#include "snippets.h"
+
+namespace morgue {
+
+namespace {
+// Private-use characters as markers: they never occur in news text, and
+// MSet::snippet escapes HTML only when markers are non-empty, which lets us
+// undo its escaping exactly and keep plain text.
+const std::string kOpen = "\xEE\x80\x80";  // U+E000
+const std::string kClose = "\xEE\x80\x81"; // U+E001
+
+std::string unescape_html(const std::string& s)
+{
+    static const std::pair<const char*, char> entities[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}};
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        bool done = false;
+        if (s[i] == '&') {
+            for (const auto& [name, ch] : entities) {
+                size_t n = std::char_traits<char>::length(name);
+                if (s.compare(i, n, name) == 0) {
+                    out += ch;
+                    i += n - 1;
+                    done = true;
+                    break;
+                }
+            }
+        }
+        if (!done) out += s[i];
+    }
+    return out;
+}
+
+bool is_continuation(unsigned char c) { return (c & 0xc0) == 0x80; }
+} // namespace
+
+std::string fold_whitespace(const std::string& text)
+{
+    std::string out;
+    out.reserve(text.size());
+    bool space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, size_t length, const Xapian::Stem& stemmer)
+{
+    std::string marked = mset.snippet(fold_whitespace(text), length, stemmer,
+                                      Xapian::MSet::SNIPPET_BACKGROUND_MODEL, kOpen, kClose, "…");
+    marked = unescape_html(marked);
+    Snippet s;
+    size_t codepoints = 0, start = 0;
+    for (size_t i = 0; i < marked.size();) {
+        if (marked.compare(i, kOpen.size(), kOpen) == 0) {
+            start = codepoints;
+            i += kOpen.size();
+        } else if (marked.compare(i, kClose.size(), kClose) == 0) {
+            s.highlights.emplace_back(start, codepoints);
+            i += kClose.size();
+        } else {
+            if (!is_continuation(static_cast<unsigned char>(marked[i]))) ++codepoints;
+            s.text += marked[i++];
+        }
+    }
+    return s;
+}
+
+std::string mark_highlights(const Snippet& s, const std::string& open, const std::string& close)
+{
+    std::string out;
+    size_t cp = 0, h = 0;
+    for (size_t i = 0; i <= s.text.size(); ++i) {
+        bool boundary = i == s.text.size() || !is_continuation(static_cast<unsigned char>(s.text[i]));
+        if (boundary) {
+            if (h < s.highlights.size() && s.highlights[h].second == cp) {
+                out += close;
+                ++h;
+            }
+            if (h < s.highlights.size() && s.highlights[h].first == cp) out += open;
+            ++cp;
+        }
+        if (i < s.text.size()) out += s.text[i];
+    }
+    return out;
+}
+
+} // namespace morgue

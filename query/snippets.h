@@ -1,0 +1,29 @@
+// Snippets as plain text plus highlight ranges, so that each output format
+// marks them its own way and no article HTML ever reaches a page raw.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace morgue {
+
+struct Snippet {
+    std::string text; // plain text, whitespace folded, not escaped
+    // [start, end) of each highlighted match, in Unicode code points of text.
+    std::vector<std::pair<size_t, size_t>> highlights;
+};
+
+// About `length` bytes of `text` around the best matches of the MSet's query,
+// with stemmed matches highlighted.
+Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, size_t length, const Xapian::Stem& stemmer);
+
+// Folds runs of whitespace (newlines included) into one space.
+std::string fold_whitespace(const std::string& text);
+
+// `s` with each highlight wrapped in `open` and `close`.
+std::string mark_highlights(const Snippet& s, const std::string& open, const std::string& close);
+
+} // namespace morgue
