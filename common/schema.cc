@@ -37,6 +37,9 @@ std::string normalise_value(std::string_view value)
     bool pending_space = false;
     for (Xapian::Utf8Iterator it(value.data(), value.size()); it != Xapian::Utf8Iterator(); ++it) {
         unsigned ch = *it;
+        // Quotes are never part of a value people can type in a filter
+        // (some author fields carry stray ones: "Cortney OBrien").
+        if (ch == '"') continue;
         if (Xapian::Unicode::is_whitespace(ch)) {
             pending_space = !out.empty();
             continue;

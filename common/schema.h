@@ -95,8 +95,8 @@ struct Field {
 const std::vector<Field>& fields();
 const Field* find_field(std::string_view name);
 
-// Case-fold and fold whitespace of a filter value, so that "AP", "ap" and
-// " Ap " index and query as one term.
+// Case-fold and fold whitespace of a filter value (and drop double quotes),
+// so that "AP", "ap" and " Ap " index and query as one term.
 std::string normalise_value(std::string_view value);
 
 // prefix + normalise_value(value), hashed if it would exceed kMaxTermBytes.

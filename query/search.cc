@@ -6,7 +6,9 @@
 #include "schema.h"
 #include "xapian_error.h"
 
+#include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <memory>
 
 namespace morgue {
@@ -16,16 +18,47 @@ namespace {
 // Fewer matches than this and we look for a spelling correction.
 constexpr Xapian::doccount kSuggestBelow = 3;
 
-std::string suggest(const Xapian::Database& db, const std::string& query, const std::string& lang)
+// Our own corrector rather than QueryParser's FLAG_SPELLING_CORRECTION: the
+// spelling table holds headline words only, and QueryParser would "correct"
+// a body word it lacks (including -> excluding). A word is corrected only if
+// the index has never seen it. Filters and operators are left as typed.
+std::string suggest(const Xapian::Database& db, const std::string& query)
 {
-    Xapian::QueryParser qp = make_query_parser(Xapian::Stem(lang));
-    qp.set_database(db);
-    try {
-        qp.parse_query(query, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-    } catch (const Xapian::QueryParserError&) {
-        return {};
+    static const char* const operators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+    std::string out;
+    bool changed = false, in_filter_quote = false;
+    size_t pos = 0;
+    while (pos < query.size()) {
+        size_t end = query.find_first_of(" \t", pos);
+        if (end == std::string::npos) end = query.size();
+        std::string chunk = query.substr(pos, end - pos);
+        std::string fixed = chunk;
+        size_t colon = chunk.find(':');
+        if (in_filter_quote) {
+            if (chunk.find('"') != std::string::npos) in_filter_quote = false;
+        } else if (colon != std::string::npos) {
+            std::string value = chunk.substr(colon + 1);
+            in_filter_quote = !value.empty() && value[0] == '"' && value.find('"', 1) == std::string::npos;
+        } else if (std::find(std::begin(operators), std::end(operators), chunk) == std::end(operators)) {
+            size_t b = chunk.find_first_not_of("+-(\"");
+            size_t e = chunk.find_last_not_of(")\"*");
+            if (b != std::string::npos && e != std::string::npos && b <= e && chunk.back() != '*') {
+                std::string word = chunk.substr(b, e - b + 1);
+                std::string lower = schema::normalise_value(word);
+                if (!db.term_exists(lower)) {
+                    std::string better = db.get_spelling_suggestion(lower);
+                    if (!better.empty() && better != lower) {
+                        fixed = chunk.substr(0, b) + better + chunk.substr(e + 1);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        out += fixed;
+        if (end < query.size()) out += query[end];
+        pos = end + 1;
     }
-    return qp.get_corrected_query_string();
+    return changed ? out : std::string();
 }
 
 Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq, SearchResult* res)
@@ -67,8 +100,7 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
     res->facets = spy.results(req.facet_limit, req.interval);
     res->suggestion.clear();
     if (res->matches < kSuggestBelow) {
-        std::string s = suggest(db, req.query, bq.stemmer_language);
-        if (!s.empty() && s != req.query) res->suggestion = s;
+        res->suggestion = suggest(db, req.query);
     }
     return Status::Ok();
 }

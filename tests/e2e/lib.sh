@@ -92,3 +92,11 @@ for dirpath, _, files in os.walk(root):
 print(n)
 PY
 }
+
+# json_query QUERY... : runs morgue-query --format json and leaves the JSON in $OUT.
+json_query() {
+    run "$MORGUE_QUERY" --db "$DB" --format json "$@"
+    expect_rc 0 "json query: $*"
+}
+# jq_py EXPR: evaluates a python expression over the JSON in $OUT (bound to d).
+jq_py() { printf '%s' "$OUT" | python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }

@@ -12,6 +12,7 @@ TEST_CASE("schema: filter values are case- and space-folded")
     CHECK(schema::normalise_value("  South   China\tMorning Post ") == "south china morning post");
     CHECK(schema::normalise_value("PRAGUE") == schema::normalise_value("Prague"));
     CHECK(schema::normalise_value("ÉCONOMIE") == "économie");
+    CHECK(schema::normalise_value("\"Cortney OBrien\"") == "cortney obrien");
     CHECK(schema::normalise_value("الرياض") == "الرياض");
     CHECK(schema::filter_term(schema::prefix::outlet, "AP") == "XOap");
     CHECK(schema::filter_term(schema::prefix::outlet, "  ") == "");
