@@ -136,7 +136,10 @@ std::string encode_article(const Article& article)
     std::string plain = serialise_article(article);
     std::string out(1 + ZSTD_compressBound(plain.size()), '\0');
     out[0] = static_cast<char>(kTagZstd);
-    size_t n = ZSTD_compress(out.data() + 1, out.size() - 1, plain.data(), plain.size(), kZstdLevel);
+    // One context per thread: creating one per call cost more than the
+    // compression of a short article.
+    thread_local std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> cctx(ZSTD_createCCtx(), ZSTD_freeCCtx);
+    size_t n = ZSTD_compressCCtx(cctx.get(), out.data() + 1, out.size() - 1, plain.data(), plain.size(), kZstdLevel);
     // Compression into a compressBound-sized buffer cannot fail.
     out.resize(1 + n);
     return out;
@@ -151,7 +154,8 @@ Status decode_article(std::string_view data, Article* out)
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ULL << 32))
         return Status::InvalidInput("stored article is not a valid zstd frame");
     std::string plain(size, '\0');
-    size_t n = ZSTD_decompress(plain.data(), plain.size(), data.data(), data.size());
+    thread_local std::unique_ptr<ZSTD_DCtx, size_t (*)(ZSTD_DCtx*)> dctx(ZSTD_createDCtx(), ZSTD_freeDCtx);
+    size_t n = ZSTD_decompressDCtx(dctx.get(), plain.data(), plain.size(), data.data(), data.size());
     if (ZSTD_isError(n) || n != size)
         return Status::InvalidInput(std::string("stored article does not decompress: ") +
                                     (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short"));

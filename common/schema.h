@@ -82,8 +82,16 @@ enum Slot : Xapian::valueno {
     slot_content_hash = 8, // 16 raw bytes: hash of the article as read, to skip unchanged input
     slot_wire = 9,         // wire credit as displayed, e.g. "AP"
     slot_kind = 10,        // "article" or "teaser"
+    slot_facets = 11,      // every facet value in one place, so that counting facets over a
+                           // match set reads one value per document, not eight:
+                           // outlet RS section RS dateline RS authors RS language RS wire RS kind
+                           // RS day, RS = kFieldSeparator (authors joined by kListSeparator)
 };
 inline constexpr char kListSeparator = '\x1f';
+inline constexpr char kFieldSeparator = '\x1e';
+// The order of the fields in slot_facets.
+enum FacetField { facet_outlet, facet_section, facet_dateline, facet_authors, facet_language,
+                  facet_wire, facet_kind, facet_day, facet_field_count };
 
 // A search field. One table drives both indexing and query parsing.
 struct Field {

@@ -93,6 +93,13 @@ Xapian::Document DocumentBuilder::build(const Article& a)
     if (!a.language.empty()) doc.add_value(slot_language, a.language);
     if (!a.wire.empty()) doc.add_value(slot_wire, a.wire);
     doc.add_value(slot_kind, a.kind);
+    std::string packed;
+    for (const std::string* f : {&a.outlet, &a.section, &a.dateline, static_cast<const std::string*>(&authors), &a.language, &a.wire, &a.kind}) {
+        packed += *f;
+        packed += kFieldSeparator;
+    }
+    if (a.date) packed += format_compact_day(*a.date);
+    doc.add_value(slot_facets, packed);
 
     doc.set_data(encode_article(a));
     return doc;

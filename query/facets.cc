@@ -3,20 +3,21 @@
 #include "schema.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace morgue {
 
 namespace {
 struct FacetDef {
     const char* name;
-    Xapian::valueno slot;
-    bool list;
+    schema::FacetField field;
+    bool list; // a kListSeparator-joined list (authors)
 };
 const FacetDef kFacets[] = {
-    {"outlet", schema::slot_outlet, false},   {"section", schema::slot_section, false},
-    {"dateline", schema::slot_dateline, false}, {"author", schema::slot_authors, true},
-    {"language", schema::slot_language, false}, {"wire", schema::slot_wire, false},
-    {"kind", schema::slot_kind, false},
+    {"outlet", schema::facet_outlet, false},     {"section", schema::facet_section, false},
+    {"dateline", schema::facet_dateline, false}, {"author", schema::facet_authors, true},
+    {"language", schema::facet_language, false}, {"wire", schema::facet_wire, false},
+    {"kind", schema::facet_kind, false},
 };
 } // namespace
 
@@ -36,46 +37,56 @@ FacetSpy::FacetSpy(std::vector<std::string> names)
     for (const auto& n : names) {
         if (n == "date") dates_ = true;
         for (const auto& f : kFacets)
-            if (n == f.name) counters_.push_back({f.name, f.slot, f.list, {}});
+            if (n == f.name) counters_.push_back({f.name, f.field, f.list, {}});
     }
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double)
 {
     ++seen_;
+    if (counters_.empty() && !dates_) return;
+    // One value holds every facet field (see schema::slot_facets).
+    const std::string packed = doc.get_value(schema::slot_facets);
+    std::string_view fields[schema::facet_field_count];
+    std::string_view rest(packed);
+    for (int i = 0; i < schema::facet_field_count; ++i) {
+        size_t end = i + 1 < schema::facet_field_count ? rest.find(schema::kFieldSeparator) : rest.size();
+        if (end == std::string_view::npos) end = rest.size();
+        fields[i] = rest.substr(0, end);
+        rest.remove_prefix(std::min(rest.size(), end + 1));
+    }
     for (auto& c : counters_) {
-        std::string v = doc.get_value(c.slot);
+        std::string_view v = fields[c.field];
         if (v.empty()) continue;
         if (!c.list) {
-            ++c.counts[v];
+            ++c.counts[std::string(v)];
             continue;
         }
-        size_t start = 0;
         for (;;) {
-            size_t end = v.find(schema::kListSeparator, start);
-            ++c.counts[v.substr(start, end - start)];
-            if (end == std::string::npos) break;
-            start = end + 1;
+            size_t end = v.find(schema::kListSeparator);
+            ++c.counts[std::string(v.substr(0, end))];
+            if (end == std::string_view::npos) break;
+            v.remove_prefix(end + 1);
         }
     }
-    if (dates_) {
-        std::string d = doc.get_value(schema::slot_day);
-        if (!d.empty()) ++days_[d];
-    }
+    if (dates_ && !fields[schema::facet_day].empty()) ++days_[std::string(fields[schema::facet_day])];
 }
 
 std::vector<FacetResult> FacetSpy::results(size_t limit, const std::string& interval) const
 {
     std::vector<FacetResult> out;
+    auto by_count = [](const FacetValue& a, const FacetValue& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    };
     for (const auto& c : counters_) {
         FacetResult r;
         r.name = c.name;
         r.distinct = c.counts.size();
+        r.values.reserve(c.counts.size());
         for (const auto& [v, n] : c.counts) r.values.push_back({v, n});
-        std::sort(r.values.begin(), r.values.end(), [](const FacetValue& a, const FacetValue& b) {
-            return a.count != b.count ? a.count > b.count : a.value < b.value;
-        });
-        if (r.values.size() > limit) r.values.resize(limit);
+        size_t keep = std::min(limit, r.values.size());
+        std::partial_sort(r.values.begin(), r.values.begin() + static_cast<std::ptrdiff_t>(keep), r.values.end(), by_count);
+        r.values.resize(keep);
         out.push_back(std::move(r));
     }
     if (dates_) out.push_back(date_histogram(days_, interval));

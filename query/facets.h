@@ -1,10 +1,11 @@
 // Exact facet counts over the whole match set, gathered by one MatchSpy that
-// reads each matching document's value slots once.
+// reads one packed value (schema::slot_facets) per matching document.
 #pragma once
 
 #include <xapian.h>
 
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -39,9 +40,9 @@ public:
 private:
     struct Counter {
         std::string name;
-        Xapian::valueno slot;
+        int field; // schema::FacetField
         bool list; // a kListSeparator-joined list (authors)
-        std::map<std::string, Xapian::doccount> counts;
+        std::unordered_map<std::string, Xapian::doccount> counts;
     };
     std::vector<Counter> counters_;
     bool dates_ = false;

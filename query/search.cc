@@ -116,7 +116,7 @@ bool parse_sort_order(const std::string& name, SortOrder* out)
     return true;
 }
 
-Status search(const SearchRequest& req, SearchResult* res)
+Status search(Xapian::Database& db, const SearchRequest& req, SearchResult* res)
 {
     auto start = std::chrono::steady_clock::now();
     if (req.limit > kMaxLimit)
@@ -124,23 +124,33 @@ Status search(const SearchRequest& req, SearchResult* res)
     BuiltQuery bq;
     Status s = build_query(req.query, req.options, &bq);
     if (!s.ok()) return s;
-    std::unique_ptr<Xapian::Database> db;
-    s = open_readable(req.db, &db);
-    if (!s.ok()) return s;
     s = guard_xapian("searching " + req.db, [&]() -> Status {
         // A writer that commits while we read invalidates our revision;
         // reopening gets the new one (a few tries, then give up).
         for (int attempt = 0;; ++attempt) {
             try {
-                return run(*db, req, bq, res);
+                return run(db, req, bq, res);
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt == 5) throw;
-                db->reopen();
+                db.reopen();
             }
         }
     });
     res->elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return s;
+}
+
+Status search(const SearchRequest& req, SearchResult* res)
+{
+    // Check the query before touching the database: a bad query is the
+    // user's to fix (exit 2) even when the database is missing too.
+    BuiltQuery bq;
+    Status s = build_query(req.query, req.options, &bq);
+    if (!s.ok()) return s;
+    std::unique_ptr<Xapian::Database> db;
+    s = open_readable(req.db, &db);
+    if (!s.ok()) return s;
+    return search(*db, req, res);
 }
 
 } // namespace morgue

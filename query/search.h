@@ -47,7 +47,11 @@ struct SearchResult {
     std::string suggestion; // a corrected query, when the query found little
 };
 
+// Opens request.db and searches it.
 Status search(const SearchRequest& request, SearchResult* result);
+// Searches an already open database (long-lived readers: benchmarks, a
+// server). Reopens it if a writer's commit invalidates what it reads.
+Status search(Xapian::Database& db, const SearchRequest& request, SearchResult* result);
 
 // "relevance", "newest", "oldest" -> SortOrder; false for anything else.
 bool parse_sort_order(const std::string& name, SortOrder* out);
