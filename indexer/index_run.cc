@@ -2,6 +2,9 @@
 
 #include "article_parser.h"
 #include "database.h"
+#include "dateline.h"
+#include "explain.h"
+#include "page_extract.h"
 #include "interrupt.h"
 #include "document_builder.h"
 #include "line_reader.h"
@@ -14,6 +17,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <ctime>
+#include <iostream>
+#include <sys/stat.h>
 #include <memory>
 
 namespace morgue {
@@ -76,9 +82,13 @@ public:
         for (const auto& in : src.inputs) total += in.size;
         progress_ = std::make_unique<Progress>(opt_.progress && !opt_.quiet, total);
 
-        Status s = open_writable(opt_.db, &db_);
-        if (!s.ok()) return s;
-        if (opt_.spelling) builder_.enable_spelling(*db_);
+        learn_furniture(src.inputs);
+        Status s;
+        if (!opt_.explain) {
+            s = open_writable(opt_.db, &db_);
+            if (!s.ok()) return s;
+            if (opt_.spelling) builder_.enable_spelling(*db_);
+        }
 
         for (const auto& in : src.inputs) {
             if (stop_requested()) break;
@@ -230,6 +240,7 @@ private:
         }
         a.source_file = path;
         a.source_line = line_no;
+        normalise_fields(a);
         return add(std::move(a));
     }
 
@@ -253,15 +264,70 @@ private:
         if (json) return index_json_text(path, 0, text);
         if (size_t bad = repair_utf8(text))
             warn(path, std::to_string(bad) + " invalid UTF-8 byte(s) replaced by U+FFFD");
-        Article a;
-        s = article_from_text_page(text, &a);
+        Article probe;
+        s = article_from_text_page(text, &probe);
         if (!s.ok()) {
             message(path, "error", s.message());
             ++sum_.failed;
             return Status::Ok();
         }
+        ExtractedPage page = extract_page(text, crawl_time_of(path), &furniture_);
+        Article& a = page.main;
+        if (a.title.empty()) a.title = probe.title; // nothing survived cleaning: keep the first line
+        a.language = probe.language;
         a.source_file = path;
-        return add(std::move(a));
+        a.raw = text; // the page as read, so extraction can be re-run and checked
+        a.id = fallback_id(a);
+        const std::string page_id = a.id;
+        s = add(std::move(a));
+        for (size_t i = 0; s.ok() && i < page.teasers.size(); ++i) {
+            Article& t = page.teasers[i];
+            t.id = page_id + "#teaser-" + std::to_string(i + 1);
+            t.language = probe.language;
+            t.source_file = path;
+            s = add(std::move(t));
+        }
+        return s;
+    }
+
+    // Pages of one run teach which short lines recur (site furniture).
+    void learn_furniture(const std::vector<Input>& inputs)
+    {
+        for (const auto& in : inputs) {
+            if (in.path == "-" || !has_extension(strip_compression_suffix(in.path), ".txt")) continue;
+            OpenedInput oi;
+            if (!open_input(in.path, &oi).ok()) continue;
+            LineReader r(*oi.stream, opt_.max_article_bytes);
+            std::string text;
+            bool too_big = false;
+            if (r.read_rest(opt_.max_article_bytes, &text, &too_big).ok() && !too_big) furniture_.add_page(text);
+        }
+    }
+
+    int64_t crawl_time_of(const std::string& path) const
+    {
+        if (opt_.crawl_time) return *opt_.crawl_time;
+        struct stat st;
+        if (path != "-" && ::stat(path.c_str(), &st) == 0) return static_cast<int64_t>(st.st_mtime);
+        return static_cast<int64_t>(std::time(nullptr));
+    }
+
+    // Fields from feeds, made facet-ready: a dateline is a place, a known
+    // wire outlet gives the wire credit; --clean also reads them from the text.
+    void normalise_fields(Article& a) const
+    {
+        if (!a.dateline.empty()) {
+            std::string place = normalise_dateline(a.dateline);
+            a.provenance.emplace_back("dateline", "feed field '" + a.dateline + "'");
+            a.dateline = place;
+        } else if (opt_.clean) {
+            if (auto d = parse_dateline_opening(a.body)) {
+                a.dateline = d->place;
+                a.provenance.emplace_back("dateline", "opening of the text");
+                if (!d->wire.empty()) a.wire = d->wire;
+            }
+        }
+        if (a.wire.empty()) a.wire = wire_of(a.outlet);
     }
 
     void warn(const std::string& where, const std::string& what)
@@ -272,6 +338,11 @@ private:
     Status add(Article a)
     {
         if (a.id.empty()) a.id = fallback_id(a);
+        if (opt_.explain) {
+            explain_article(std::cout, a);
+            ++sum_.added;
+            return Status::Ok();
+        }
         sum_.text_bytes += a.title.size() + a.body.size();
         Xapian::Document doc = builder_.build(a);
         std::string idterm = schema::id_term(a.id);
@@ -292,7 +363,7 @@ private:
 
     Status commit()
     {
-        if (!pending_) return Status::Ok();
+        if (!pending_ || !db_) return Status::Ok();
         pending_ = 0;
         return guard_xapian("committing to " + opt_.db, [&] {
             db_->commit();
@@ -305,6 +376,7 @@ private:
     std::unique_ptr<Xapian::WritableDatabase> db_;
     std::unique_ptr<Progress> progress_;
     DocumentBuilder builder_;
+    FurnitureModel furniture_;
     size_t pending_ = 0;
     uint64_t done_raw_ = 0;
     std::shared_ptr<uint64_t> current_raw_ = std::make_shared<uint64_t>(0);

@@ -5,6 +5,7 @@
 #include "status.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct IndexOptions {
     size_t max_article_bytes = 8u << 20;      // a larger record is refused
     size_t batch = 1000;                      // articles per commit
     bool spelling = true;                     // build the spelling table ("did you mean")
+    bool explain = false;                     // print what would be indexed, touch no database
+    bool clean = false;                       // also clean JSON input (dateline from the text)
+    std::optional<int64_t> crawl_time;        // resolves "3 days ago" (default: file mtime)
 };
 
 struct IndexSummary {

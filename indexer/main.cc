@@ -1,5 +1,6 @@
 // morgue-index: parse the command line, run the indexer, map to exit codes.
 #include "cli.h"
+#include "dates.h"
 #include "index_run.h"
 #include "interrupt.h"
 
@@ -55,6 +56,11 @@ int main(int argc, char** argv)
     desc.add_options()
         ("max-article-size", po::value(&max_mb)->default_value(8)->value_name("MB"),
          "refuse records (JSON lines, files) larger than this many MB")
+        ("explain", po::bool_switch(&opts.explain),
+         "print the article(s) each source yields, field by field with how each was found; index nothing")
+        ("clean", po::bool_switch(&opts.clean), "also clean JSON input: read dateline and wire from the text")
+        ("crawl-time", po::value<std::string>()->value_name("ISO"),
+         "when the pages were fetched, to resolve '3 days ago' (default: each file's modification time)")
         ("no-spelling", "do not build the spelling table (faster; no \"did you mean\")")
         ("batch", po::value(&opts.batch)->default_value(1000)->value_name("N"),
          "commit after every N articles");
@@ -77,7 +83,11 @@ int main(int argc, char** argv)
         std::cout << desc << "\n";
         return 0;
     }
-    Status s = resolve_database(common);
+    Status s = opts.explain ? Status::Ok() : resolve_database(common);
+    if (s.ok() && vm.count("crawl-time")) {
+        opts.crawl_time = parse_iso_datetime(vm["crawl-time"].as<std::string>());
+        if (!opts.crawl_time) s = Status::Usage("--crawl-time must be an ISO date or time, e.g. 2025-06-01T12:00:00Z");
+    }
     if (s.ok() && opts.sources.empty()) s = Status::Usage("no SOURCES given: name files, directories or -");
     if (s.ok() && (max_mb <= 0 || opts.batch == 0)) s = Status::Usage("--max-article-size and --batch must be positive");
     if (!s.ok()) {
@@ -88,7 +98,7 @@ int main(int argc, char** argv)
     opts.spelling = vm.count("no-spelling") == 0;
     opts.quiet = common.quiet;
     opts.max_article_bytes = static_cast<size_t>(max_mb * 1024 * 1024);
-    opts.progress = ::isatty(STDERR_FILENO);
+    opts.progress = ::isatty(STDERR_FILENO) && !opts.explain;
 
     install_stop_handlers();
 

@@ -1,0 +1,102 @@
+#include "dateline.h"
+
+#include <cctype>
+#include <regex>
+
+namespace morgue {
+
+namespace {
+std::string trim(std::string_view s)
+{
+    size_t b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string_view::npos) return {};
+    size_t e = s.find_last_not_of(" \t\r\n");
+    return std::string(s.substr(b, e - b + 1));
+}
+} // namespace
+
+int month_from_name(std::string_view name)
+{
+    static const char* const names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    std::string n;
+    for (char c : name)
+        if (std::isalpha(static_cast<unsigned char>(c))) n += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (n.size() < 3) return 0;
+    static const char* const full[] = {"january", "february", "march", "april", "may", "june", "july",
+                                       "august", "september", "october", "november", "december"};
+    for (int i = 0; i < 12; ++i) {
+        std::string f = full[i];
+        if (n == f || (n.size() <= f.size() && f.compare(0, n.size(), n) == 0 && n.compare(0, 3, names[i]) == 0))
+            return i + 1;
+    }
+    return 0;
+}
+
+std::string place_case(std::string_view upper)
+{
+    static const char* const small[] = {"de", "da", "del", "der", "la", "le", "les", "of", "on", "upon", "am", "al", "el", "du", "des"};
+    std::string out;
+    bool word_start = true;
+    size_t word_begin = 0;
+    for (size_t i = 0; i <= upper.size(); ++i) {
+        if (i == upper.size() || upper[i] == ' ' || upper[i] == '-') {
+            // Lower-case small connecting words inside a name.
+            std::string word = out.substr(word_begin);
+            std::string lower;
+            for (char c : word) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (word_begin > 0)
+                for (const char* s : small)
+                    if (lower == s) out.replace(word_begin, std::string::npos, lower);
+            if (i == upper.size()) break;
+            out += upper[i];
+            word_start = true;
+            word_begin = out.size();
+            continue;
+        }
+        unsigned char c = static_cast<unsigned char>(upper[i]);
+        out += static_cast<char>(word_start ? std::toupper(c) : std::tolower(c));
+        // "O'HARE" -> "O'Hare", "MCALLEN" stays "Mcallen" (rare; acceptable)
+        word_start = c == '\'' || c == '.';
+    }
+    return out;
+}
+
+std::string normalise_dateline(std::string_view field)
+{
+    std::string f = trim(field);
+    size_t comma = f.find(',');
+    std::string place = trim(std::string_view(f).substr(0, comma));
+    // A feed may give the place already in mixed case: keep it as it is.
+    bool all_upper = true;
+    for (char c : place)
+        if (std::islower(static_cast<unsigned char>(c))) all_upper = false;
+    return all_upper ? place_case(place) : place;
+}
+
+std::optional<Dateline> parse_dateline_opening(std::string_view text)
+{
+    // PLACE[, Region][, Mon DD] [(WIRE)] SEP   where PLACE is upper case and
+    // SEP is a dash of any kind. Wire copy prints it this way; ordinary
+    // sentences never start with an upper-case word followed by a dash.
+    static const std::regex re(
+        R"(^\s*([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})((?:, ?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)*?)(?:, ?([A-Z][a-z]{2,8}\.?) (\d{1,2}))?\s*(?:\((AP|AFP|Reuters|REUTERS|UPI|dpa|DPA|Xinhua|XINHUA)\))?\s*(?:—|–|--|-)\s*)");
+    std::string head(text.substr(0, 160));
+    std::smatch m;
+    if (!std::regex_search(head, m, re)) return std::nullopt;
+    std::string place = m[1].str();
+    if (place.size() < 3 && place != "UN") return std::nullopt;
+    Dateline d;
+    d.place = place_case(place);
+    d.wire = m[5].str();
+    if (d.wire == "REUTERS") d.wire = "Reuters";
+    if (d.wire == "XINHUA") d.wire = "Xinhua";
+    if (m[3].matched) {
+        d.month = month_from_name(m[3].str());
+        d.day = std::stoi(m[4].str());
+        if (!d.month || d.day < 1 || d.day > 31) return std::nullopt;
+    }
+    d.length = static_cast<size_t>(m.length(0));
+    return d;
+}
+
+} // namespace morgue
