@@ -41,5 +41,5 @@ expect_contains "$OUT" "== teaser"
 # JSON datelines are normalised to places as well.
 index "$CORPUS/reuters.jsonl"
 expect_rc 0
-n=$(grep -c '"dateline": *"NEW YORK,' "$CORPUS/reuters.jsonl")
+n=$(python3 -c 'import json,sys; print(sum(json.loads(l).get("dateline", "").startswith("NEW YORK,") for l in open(sys.argv[1])))' "$CORPUS/reuters.jsonl")
 expect_eq "$(match_count 'dateline:"new york" outlet:reuters')" "$n" "Reuters stories datelined New York"
