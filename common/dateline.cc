@@ -75,18 +75,23 @@ std::string normalise_dateline(std::string_view field)
 
 std::optional<Dateline> parse_dateline_opening(std::string_view text)
 {
-    // PLACE[, Region][, Mon DD] [(WIRE)] SEP   where PLACE is upper case and
-    // SEP is a dash of any kind. Wire copy prints it this way; ordinary
-    // sentences never start with an upper-case word followed by a dash.
+    // PLACE[, Region...][, Mon DD] [(WIRE)] SEP, where SEP is a dash of any
+    // kind. Wire copy prints it this way; an ordinary sentence does not
+    // start with capitalised words, a date and a dash. A place in mixed case
+    // ("Toronto, Feb 26 -") must come with a date or a wire credit.
     static const std::regex re(
-        R"(^\s*([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})((?:, ?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)*?)(?:, ?([A-Z][a-z]{2,8}\.?) (\d{1,2}))?\s*(?:\((AP|AFP|Reuters|REUTERS|UPI|dpa|DPA|Xinhua|XINHUA)\))?\s*(?:—|–|--|-)\s*)");
+        R"(^\s*([A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,3})((?:, ?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)*?)(?:,? ?([A-Za-z]{3,9})\.? (\d{1,2}))?\s*(?:\((AP|AFP|Reuters|REUTERS|UPI|dpa|DPA|Xinhua|XINHUA)\))?\s*(?:—|–|--|-)\s*)");
     std::string head(text.substr(0, 160));
     std::smatch m;
     if (!std::regex_search(head, m, re)) return std::nullopt;
     std::string place = m[1].str();
+    bool upper = true;
+    for (char c : place)
+        if (std::islower(static_cast<unsigned char>(c))) upper = false;
+    if (!upper && !m[3].matched && !m[5].matched) return std::nullopt;
     if (place.size() < 3 && place != "UN") return std::nullopt;
     Dateline d;
-    d.place = place_case(place);
+    d.place = upper ? place_case(place) : place;
     d.wire = m[5].str();
     if (d.wire == "REUTERS") d.wire = "Reuters";
     if (d.wire == "XINHUA") d.wire = "Xinhua";
