@@ -42,10 +42,13 @@ namespace morgue::schema {
 //     it.
 //
 //   Metadata
+//     kLastUpdateKey -> time of the last commit.
 //     kVersionKey -> "1". A database with another version is refused with a
 //     message telling the user to rebuild it.
 inline constexpr int kVersion = 1;
 inline constexpr const char* kVersionKey = "morgue.schema_version";
+// Metadata: when morgue-index last committed, ISO 8601 UTC ("2026-11-22T03:00:00Z").
+inline constexpr const char* kLastUpdateKey = "morgue.last_update";
 
 // Ids longer than this are hashed (the Q prefix and Xapian's 245-byte term
 // limit leave room for it; UTF-8 ids can be long in bytes).
@@ -79,7 +82,8 @@ enum Slot : Xapian::valueno {
     slot_authors = 5,      // authors as displayed, joined by kListSeparator
     slot_language = 6,     // ISO 639-1 code, e.g. "en", "ar"
     slot_day = 7,          // "YYYYMMDD" (UTC); empty when the date is unknown
-    slot_content_hash = 8, // 16 raw bytes: hash of the article as read, to skip unchanged input
+    slot_content_hash = 8, // 16 raw bytes: Hash128::bytes() of the serialised article without its
+                           // source position, so --update skips what has not changed
     slot_wire = 9,         // wire credit as displayed, e.g. "AP"
     slot_kind = 10,        // "article" or "teaser"
     slot_facets = 11,      // every facet value in one place, so that counting facets over a

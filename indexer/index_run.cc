@@ -1,7 +1,10 @@
 #include "index_run.h"
 
 #include "article_parser.h"
+#include "codec.h"
 #include "database.h"
+#include "dates.h"
+#include "hash.h"
 #include "dateline.h"
 #include "explain.h"
 #include "page_extract.h"
@@ -17,6 +20,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <filesystem>
+#include <unordered_set>
 #include <ctime>
 #include <iostream>
 #include <sys/stat.h>
@@ -92,11 +97,14 @@ public:
 
         for (const auto& in : src.inputs) {
             if (stop_requested()) break;
+            uint64_t failed_before = sum_.failed;
             s = index_input(in.path);
+            if (sum_.failed == failed_before) fully_read_.insert(in.path);
             done_raw_ += *current_raw_;
             current_raw_ = std::make_shared<uint64_t>(0);
             if (!s.ok()) break; // a database failure: stop, keep what was committed
         }
+        if (s.ok() && opt_.prune && db_ && !stop_requested()) s = prune(src);
         Status c = commit();
         if (s.ok()) s = c;
         progress_->clear();
@@ -344,8 +352,25 @@ private:
             return Status::Ok();
         }
         sum_.text_bytes += a.title.size() + a.body.size();
-        Xapian::Document doc = builder_.build(a);
         std::string idterm = schema::id_term(a.id);
+        seen_ids_.insert(idterm);
+        const std::string hash = content_hash(a);
+        if (opt_.update) {
+            bool same = false;
+            Status s = guard_xapian("looking up " + a.id, [&]() -> Status {
+                Xapian::PostingIterator p = db_->postlist_begin(idterm);
+                same = p != db_->postlist_end(idterm) &&
+                       db_->get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::slot_content_hash) == hash;
+                return Status::Ok();
+            });
+            if (!s.ok()) return s;
+            if (same) {
+                ++sum_.unchanged;
+                return Status::Ok();
+            }
+        }
+        Xapian::Document doc = builder_.build(a);
+        doc.add_value(schema::slot_content_hash, hash);
         Status s = guard_xapian("indexing " + at(a.source_file, a.source_line), [&]() -> Status {
             bool existed = db_->term_exists(idterm);
             db_->replace_document(idterm, doc);
@@ -361,11 +386,60 @@ private:
         return Status::Ok();
     }
 
+    // The article as read, without where it was read: moving an article to
+    // another line or file is not a change.
+    static std::string content_hash(const Article& a)
+    {
+        Article h = a;
+        h.source_file.clear();
+        h.source_line = 0;
+        return hash128(serialise_article(h)).bytes();
+    }
+
+    // --prune: articles of a source read in full this run that were not seen
+    // again, and articles of files that vanished from a directory named as a
+    // source, are deleted.
+    Status prune(const ExpandedSources& src)
+    {
+        std::unordered_set<std::string> inputs;
+        for (const auto& in : src.inputs) inputs.insert(in.path);
+        std::vector<std::string> dirs;
+        for (const auto& sarg : opt_.sources) {
+            std::error_code ec;
+            if (std::filesystem::is_directory(sarg, ec)) dirs.push_back(sarg.back() == '/' ? sarg : sarg + "/");
+        }
+        return guard_xapian("pruning " + opt_.db, [&]() -> Status {
+            std::vector<Xapian::docid> doomed;
+            const std::string xf = schema::prefix::source_file;
+            for (auto t = db_->allterms_begin(xf); t != db_->allterms_end(xf); ++t) {
+                for (auto p = db_->postlist_begin(*t); p != db_->postlist_end(*t); ++p) {
+                    Xapian::Document doc = db_->get_document(*p);
+                    Article a;
+                    if (!decode_article(doc.get_data(), &a).ok()) continue;
+                    bool read_now = fully_read_.count(a.source_file) > 0;
+                    bool vanished = !inputs.count(a.source_file) && !std::filesystem::exists(a.source_file);
+                    bool under_dir = false;
+                    for (const auto& d : dirs) under_dir |= a.source_file.compare(0, d.size(), d) == 0;
+                    if (!(read_now || (vanished && under_dir))) continue;
+                    auto q = doc.termlist_begin();
+                    q.skip_to(schema::prefix::id);
+                    if (q != doc.termlist_end() && (*q).compare(0, 1, schema::prefix::id) == 0 && seen_ids_.count(*q)) continue;
+                    doomed.push_back(*p);
+                }
+            }
+            for (Xapian::docid d : doomed) db_->delete_document(d);
+            sum_.deleted += doomed.size();
+            pending_ += doomed.size();
+            return Status::Ok();
+        });
+    }
+
     Status commit()
     {
         if (!pending_ || !db_) return Status::Ok();
         pending_ = 0;
         return guard_xapian("committing to " + opt_.db, [&] {
+            db_->set_metadata(schema::kLastUpdateKey, format_datetime(static_cast<int64_t>(std::time(nullptr))));
             db_->commit();
             return Status::Ok();
         });
@@ -377,6 +451,8 @@ private:
     std::unique_ptr<Progress> progress_;
     DocumentBuilder builder_;
     FurnitureModel furniture_;
+    std::unordered_set<std::string> seen_ids_;   // Q terms met this run (for --prune)
+    std::unordered_set<std::string> fully_read_; // inputs read without any failure
     size_t pending_ = 0;
     uint64_t done_raw_ = 0;
     std::shared_ptr<uint64_t> current_raw_ = std::make_shared<uint64_t>(0);

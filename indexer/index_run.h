@@ -19,13 +19,15 @@ struct IndexOptions {
     size_t max_article_bytes = 8u << 20;      // a larger record is refused
     size_t batch = 1000;                      // articles per commit
     bool spelling = true;                     // build the spelling table ("did you mean")
+    bool update = false;                      // skip articles whose content hash is unchanged
+    bool prune = false;                       // with update: delete articles gone from their source
     bool explain = false;                     // print what would be indexed, touch no database
     bool clean = false;                       // also clean JSON input (dateline from the text)
     std::optional<int64_t> crawl_time;        // resolves "3 days ago" (default: file mtime)
 };
 
 struct IndexSummary {
-    uint64_t added = 0, replaced = 0, failed = 0, skipped = 0;
+    uint64_t added = 0, replaced = 0, unchanged = 0, deleted = 0, failed = 0, skipped = 0;
     uint64_t text_bytes = 0;
     double seconds = 0;
     bool interrupted = false;

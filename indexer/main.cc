@@ -3,6 +3,9 @@
 #include "dates.h"
 #include "index_run.h"
 #include "interrupt.h"
+#include "lock.h"
+#include "rebuild.h"
+#include "stats.h"
 
 #include <boost/program_options.hpp>
 
@@ -56,6 +59,15 @@ int main(int argc, char** argv)
     desc.add_options()
         ("max-article-size", po::value(&max_mb)->default_value(8)->value_name("MB"),
          "refuse records (JSON lines, files) larger than this many MB")
+        ("update", po::bool_switch(&opts.update),
+         "add new articles, replace changed ones, skip unchanged ones without re-indexing them")
+        ("prune", po::bool_switch(&opts.prune),
+         "with --update: delete articles no longer in their source (a file read again, or a file gone from a directory named in SOURCES)")
+        ("rebuild", "build a fresh database beside the live one, compact it and switch readers to it atomically "
+                    "(DB becomes a Xapian stub file naming the current generation)")
+        ("wait", "if another indexer holds the database, wait for it instead of failing")
+        ("stats", "print what the database holds (articles, outlets, dates, last update, size) and exit")
+        ("json", "with --stats: print JSON")
         ("explain", po::bool_switch(&opts.explain),
          "print the article(s) each source yields, field by field with how each was found; index nothing")
         ("clean", po::bool_switch(&opts.clean), "also clean JSON input: read dateline and wire from the text")
@@ -84,6 +96,14 @@ int main(int argc, char** argv)
         return 0;
     }
     Status s = opts.explain ? Status::Ok() : resolve_database(common);
+    if (s.ok() && vm.count("stats")) {
+        s = print_stats(common.db, vm.count("json") > 0, std::cout);
+        if (!s.ok()) std::cerr << "morgue-index: " << s.message() << "\n";
+        return s.exit_code();
+    }
+    const bool rebuild = vm.count("rebuild") > 0;
+    if (s.ok() && opts.prune && !opts.update) s = Status::Usage("--prune goes with --update");
+    if (s.ok() && rebuild && (opts.update || opts.explain)) s = Status::Usage("--rebuild cannot be combined with --update or --explain");
     if (s.ok() && vm.count("crawl-time")) {
         opts.crawl_time = parse_iso_datetime(vm["crawl-time"].as<std::string>());
         if (!opts.crawl_time) s = Status::Usage("--crawl-time must be an ISO date or time, e.g. 2025-06-01T12:00:00Z");
@@ -102,15 +122,24 @@ int main(int argc, char** argv)
 
     install_stop_handlers();
 
+    IndexLock lock;
+    if (!opts.explain) {
+        s = lock.acquire(opts.db, vm.count("wait") > 0);
+        if (!s.ok()) {
+            std::cerr << "morgue-index: " << s.message() << "\n";
+            return s.exit_code();
+        }
+    }
     IndexSummary sum;
-    s = run_index(opts, &sum);
-    if (!s.ok() && s.code() != Status::Code::invalid_input)
+    s = rebuild ? run_rebuild(opts, &sum) : run_index(opts, &sum);
+    if (!s.ok() && (s.code() != Status::Code::invalid_input || rebuild))
         std::cerr << "morgue-index: " << s.message() << "\n";
-    uint64_t indexed = sum.added + sum.replaced;
+    uint64_t indexed = sum.added + sum.replaced + sum.unchanged;
     std::fprintf(stderr,
-                 "morgue-index: %llu added, %llu replaced, %llu failed, %llu skipped in %.2f s "
-                 "(%.0f articles/s)\n",
+                 "morgue-index: %llu added, %llu replaced, %llu unchanged, %llu deleted, %llu failed, "
+                 "%llu skipped in %.2f s (%.0f articles/s)\n",
                  static_cast<unsigned long long>(sum.added), static_cast<unsigned long long>(sum.replaced),
+                 static_cast<unsigned long long>(sum.unchanged), static_cast<unsigned long long>(sum.deleted),
                  static_cast<unsigned long long>(sum.failed), static_cast<unsigned long long>(sum.skipped),
                  sum.seconds, sum.seconds > 0 ? indexed / sum.seconds : 0.0);
     return s.exit_code();

@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 index "$CORPUS"
 expect_rc 0 "indexing the sample corpus"
 # 720 JSON records + 5 pages, and the 12 related-story teasers cut from 4 of the pages.
-expect_contains "$ERR" "morgue-index: 737 added, 0 replaced, 0 failed" "summary"
+expect_contains "$ERR" "morgue-index: 737 added, 0 replaced, 0 unchanged, 0 deleted, 0 failed" "summary"
 expect_eq "$(doc_count)" 737 "documents in the database"
 expect_eq "$(match_count kind:teaser)" 12 "teasers"
 

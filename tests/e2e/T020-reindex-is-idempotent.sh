@@ -7,7 +7,7 @@ expect_rc 0
 first=$(doc_count)
 index "$CORPUS"
 expect_rc 0 "second run"
-expect_contains "$ERR" "0 added, $first replaced, 0 failed" "summary of the second run"
+expect_contains "$ERR" "0 added, $first replaced, 0 unchanged, 0 deleted, 0 failed" "summary of the second run"
 expect_eq "$(doc_count)" "$first" "document count after reindexing"
 
 # The same articles through standard input, decompressed by the indexer.

@@ -73,4 +73,4 @@ huge=$(peak_kb "$bad/huge.jsonl")
 rm -rf "$DB"
 index --max-article-size 1 "$bad/huge.jsonl"
 expect_rc 1 "huge line with a 1 MB limit"
-expect_contains "$ERR" "2 added, 0 replaced, 1 failed"
+expect_contains "$ERR" "2 added, 0 replaced, 0 unchanged, 0 deleted, 1 failed"

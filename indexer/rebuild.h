@@ -1,0 +1,20 @@
+// morgue-index --rebuild: build a fresh database beside the live one,
+// compact it, and switch readers to it atomically.
+//
+// Layout: the database path DB is a Xapian stub file ("auto DB.gen-TIME")
+// naming the current generation, a compacted database directory beside it.
+// Readers open DB as any Xapian database. A rebuild writes DB.gen-NEW.building,
+// compacts it into DB.gen-NEW, writes DB.stub.tmp and renames it over DB
+// (rename is atomic), then removes generations older than the previous one
+// (which readers that opened it a moment ago may still be using).
+// If DB is a plain database directory (made by the default mode), the first
+// rebuild moves it aside to DB.gen-legacy-TIME and puts the stub in its place.
+#pragma once
+
+#include "index_run.h"
+
+namespace morgue {
+
+Status run_rebuild(const IndexOptions& options, IndexSummary* summary);
+
+} // namespace morgue

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# --update skips unchanged articles, replaces changed ones, adds new ones;
+# --prune deletes what left its source, and nothing that merely moved.
+source "$(dirname "$0")/lib.sh"
+src=$TMP/src
+mkdir "$src"
+head -n 200 "$CORPUS/reuters.jsonl" > "$src/a.jsonl"
+sed -n '201,300p' "$CORPUS/reuters.jsonl" > "$src/b.jsonl"
+cp "$CORPUS/bbc.jsonl.gz" "$src/"
+
+index "$src"
+expect_rc 0
+expect_contains "$ERR" "400 added"
+index --update "$src"
+expect_rc 0
+expect_contains "$ERR" "0 added, 0 replaced, 400 unchanged, 0 deleted" "unchanged input"
+
+# Change one story's title, add one new story (from the corpus), move one
+# story from a.jsonl to b.jsonl, and drop two stories from a.jsonl.
+python3 - "$src" "$CORPUS/allsides.jsonl" <<'PY'
+import json, sys
+src, allsides = sys.argv[1], sys.argv[2]
+a = open(f"{src}/a.jsonl", encoding="utf-8").read().splitlines()
+rec = json.loads(a[0]); rec["title"] = rec["title"] + " (revised by zqxmarker)"; a[0] = json.dumps(rec)
+moved = a.pop(1)
+del a[1:3]
+open(f"{src}/a.jsonl", "w", encoding="utf-8").write("\n".join(a) + "\n")
+with open(f"{src}/b.jsonl", "a", encoding="utf-8") as f:
+    f.write(moved + "\n" + open(allsides, encoding="utf-8").readline())
+PY
+index --update --prune "$src"
+expect_rc 0
+expect_contains "$ERR" "1 added, 1 replaced, 397 unchanged, 2 deleted" "update with prune"
+expect_eq "$(doc_count)" 399 "documents after pruning"
+expect_eq "$(match_count title:zqxmarker)" 1 "the changed story"
+
+# A file that vanished from a directory source: its articles go.
+rm "$src/bbc.jsonl.gz"
+index --update --prune "$src"
+expect_rc 0
+expect_contains "$ERR" "100 deleted"
+expect_eq "$(match_count 'outlet:"bbc news"')" 0 "BBC stories after their file was removed"
+# Without --prune nothing is deleted.
+head -n 10 "$CORPUS/reuters.jsonl" > "$src/a.jsonl"
+index --update "$src"
+expect_contains "$ERR" "0 deleted"
+run "$MORGUE_INDEX" --db "$DB" --prune "$src"
+expect_rc 2 "--prune without --update"
