@@ -32,6 +32,9 @@ namespace morgue::schema {
 //                   normalise_value(): Unicode lower case, whitespace folded,
 //                   so that outlet:AP and outlet:ap name one term ("XOap").
 //     D, M, Y       date terms YYYYMMDD, YYYYMM, YYYY (UTC), as in Omega.
+//     XB, XC        syndicated-copy detection: LSH bands of the body's MinHash
+//                   signature (candidates are found with an ordinary OR
+//                   query) and the copy cluster the article belongs to.
 //
 //   Values (slot: encoding)
 //     see enum Slot below.
@@ -71,6 +74,8 @@ inline constexpr const char* source_file = "XF";
 inline constexpr const char* day = "D";
 inline constexpr const char* month = "M";
 inline constexpr const char* year = "Y";
+inline constexpr const char* copy_band = "XB";    // LSH band of the copy signature: XB<band><hash>
+inline constexpr const char* copy_cluster = "XC"; // copy cluster id, to find a story's copies
 } // namespace prefix
 
 enum Slot : Xapian::valueno {
@@ -86,16 +91,21 @@ enum Slot : Xapian::valueno {
                            // source position, so --update skips what has not changed
     slot_wire = 9,         // wire credit as displayed, e.g. "AP"
     slot_kind = 10,        // "article" or "teaser"
+    slot_cluster = 12,     // copy cluster id (the collapse key): 32 hex digits; empty for text
+                           // too short to compare
+    slot_signature = 13,   // copy signature: shingle count then kMinHashes minimums, 4 bytes each,
+                           // big-endian (see common/minhash.h)
     slot_facets = 11,      // every facet value in one place, so that counting facets over a
                            // match set reads one value per document, not eight:
                            // outlet RS section RS dateline RS authors RS language RS wire RS kind
-                           // RS day, RS = kFieldSeparator (authors joined by kListSeparator)
+                           // RS day RS cluster, RS = kFieldSeparator (authors joined by
+                           // kListSeparator; cluster as in slot_cluster)
 };
 inline constexpr char kListSeparator = '\x1f';
 inline constexpr char kFieldSeparator = '\x1e';
 // The order of the fields in slot_facets.
 enum FacetField { facet_outlet, facet_section, facet_dateline, facet_authors, facet_language,
-                  facet_wire, facet_kind, facet_day, facet_field_count };
+                  facet_wire, facet_kind, facet_day, facet_cluster, facet_field_count };
 
 // A search field. One table drives both indexing and query parsing.
 struct Field {

@@ -99,6 +99,7 @@ Xapian::Document DocumentBuilder::build(const Article& a)
         packed += kFieldSeparator;
     }
     if (a.date) packed += format_compact_day(*a.date);
+    packed += kFieldSeparator; // the copy cluster follows, added by CopyDetector
     doc.add_value(slot_facets, packed);
 
     doc.set_data(encode_article(a));

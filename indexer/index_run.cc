@@ -2,6 +2,7 @@
 
 #include "article_parser.h"
 #include "codec.h"
+#include "copy_detector.h"
 #include "database.h"
 #include "dates.h"
 #include "hash.h"
@@ -93,6 +94,7 @@ public:
             s = open_writable(opt_.db, &db_);
             if (!s.ok()) return s;
             if (opt_.spelling) builder_.enable_spelling(*db_);
+            copies_ = std::make_unique<CopyDetector>(*db_, opt_.copies);
         }
 
         for (const auto& in : src.inputs) {
@@ -372,6 +374,7 @@ private:
         Xapian::Document doc = builder_.build(a);
         doc.add_value(schema::slot_content_hash, hash);
         Status s = guard_xapian("indexing " + at(a.source_file, a.source_line), [&]() -> Status {
+            copies_->assign(a, idterm, doc);
             bool existed = db_->term_exists(idterm);
             db_->replace_document(idterm, doc);
             ++(existed ? sum_.replaced : sum_.added);
@@ -450,6 +453,7 @@ private:
     std::unique_ptr<Xapian::WritableDatabase> db_;
     std::unique_ptr<Progress> progress_;
     DocumentBuilder builder_;
+    std::unique_ptr<CopyDetector> copies_;
     FurnitureModel furniture_;
     std::unordered_set<std::string> seen_ids_;   // Q terms met this run (for --prune)
     std::unordered_set<std::string> fully_read_; // inputs read without any failure

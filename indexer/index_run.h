@@ -2,6 +2,7 @@
 // report every bad one, commit in batches.
 #pragma once
 
+#include "copy_detector.h"
 #include "status.h"
 
 #include <cstdint>
@@ -21,6 +22,7 @@ struct IndexOptions {
     bool spelling = true;                     // build the spelling table ("did you mean")
     bool update = false;                      // skip articles whose content hash is unchanged
     bool prune = false;                       // with update: delete articles gone from their source
+    CopyOptions copies;                       // syndicated-copy detection
     bool explain = false;                     // print what would be indexed, touch no database
     bool clean = false;                       // also clean JSON input (dateline from the text)
     std::optional<int64_t> crawl_time;        // resolves "3 days ago" (default: file mtime)

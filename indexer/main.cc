@@ -73,6 +73,11 @@ int main(int argc, char** argv)
         ("clean", po::bool_switch(&opts.clean), "also clean JSON input: read dateline and wire from the text")
         ("crawl-time", po::value<std::string>()->value_name("ISO"),
          "when the pages were fetched, to resolve '3 days ago' (default: each file's modification time)")
+        ("no-copies", "do not detect syndicated copies (faster; queries then cannot collapse them)")
+        ("copy-threshold", po::value(&opts.copies.threshold)->default_value(0.7)->value_name("X"),
+         "share of the shorter text (0-1, estimated) two articles must have in common to be copies")
+        ("copy-window-days", po::value(&opts.copies.window_days)->default_value(14)->value_name("N"),
+         "look for copies only among articles this many days apart or less (when both are dated)")
         ("no-spelling", "do not build the spelling table (faster; no \"did you mean\")")
         ("batch", po::value(&opts.batch)->default_value(1000)->value_name("N"),
          "commit after every N articles");
@@ -116,6 +121,7 @@ int main(int argc, char** argv)
     }
     opts.db = common.db;
     opts.spelling = vm.count("no-spelling") == 0;
+    opts.copies.enabled = vm.count("no-copies") == 0;
     opts.quiet = common.quiet;
     opts.max_article_bytes = static_cast<size_t>(max_mb * 1024 * 1024);
     opts.progress = ::isatty(STDERR_FILENO) && !opts.explain;

@@ -32,19 +32,25 @@ const std::vector<std::string>& facet_names()
     return names;
 }
 
-FacetSpy::FacetSpy(std::vector<std::string> names)
+FacetSpy::FacetSpy(std::vector<std::string> names, bool by_story) : by_story_(by_story)
 {
     for (const auto& n : names) {
         if (n == "date") dates_ = true;
         for (const auto& f : kFacets)
-            if (n == f.name) counters_.push_back({f.name, f.field, f.list, {}});
+            if (n == f.name) counters_.push_back({f.name, f.field, f.list, {}, {}});
     }
+}
+
+void FacetSpy::count(Counter& c, std::string_view value, const std::string& story)
+{
+    std::string v(value);
+    if (by_story_) c.stories[v].insert(story);
+    else ++c.counts[v];
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double)
 {
     ++seen_;
-    if (counters_.empty() && !dates_) return;
     // One value holds every facet field (see schema::slot_facets).
     const std::string packed = doc.get_value(schema::slot_facets);
     std::string_view fields[schema::facet_field_count];
@@ -55,21 +61,29 @@ void FacetSpy::operator()(const Xapian::Document& doc, double)
         fields[i] = rest.substr(0, end);
         rest.remove_prefix(std::min(rest.size(), end + 1));
     }
+    // An article without a cluster (too short to compare) is a story of its own.
+    std::string story = fields[schema::facet_cluster].empty() ? "#" + std::to_string(doc.get_docid())
+                                                              : std::string(fields[schema::facet_cluster]);
+    clusters_.insert(story);
     for (auto& c : counters_) {
         std::string_view v = fields[c.field];
         if (v.empty()) continue;
         if (!c.list) {
-            ++c.counts[std::string(v)];
+            count(c, v, story);
             continue;
         }
         for (;;) {
             size_t end = v.find(schema::kListSeparator);
-            ++c.counts[std::string(v.substr(0, end))];
+            count(c, v.substr(0, end), story);
             if (end == std::string_view::npos) break;
             v.remove_prefix(end + 1);
         }
     }
-    if (dates_ && !fields[schema::facet_day].empty()) ++days_[std::string(fields[schema::facet_day])];
+    if (dates_ && !fields[schema::facet_day].empty()) {
+        std::string day(fields[schema::facet_day]);
+        if (by_story_) day_stories_[day].insert(story);
+        else ++days_[day];
+    }
 }
 
 std::vector<FacetResult> FacetSpy::results(size_t limit, const std::string& interval) const
@@ -81,15 +95,28 @@ std::vector<FacetResult> FacetSpy::results(size_t limit, const std::string& inte
     for (const auto& c : counters_) {
         FacetResult r;
         r.name = c.name;
-        r.distinct = c.counts.size();
-        r.values.reserve(c.counts.size());
         for (const auto& [v, n] : c.counts) r.values.push_back({v, n});
+        for (const auto& [v, set] : c.stories) r.values.push_back({v, static_cast<Xapian::doccount>(set.size())});
+        r.distinct = r.values.size();
         size_t keep = std::min(limit, r.values.size());
         std::partial_sort(r.values.begin(), r.values.begin() + static_cast<std::ptrdiff_t>(keep), r.values.end(), by_count);
         r.values.resize(keep);
         out.push_back(std::move(r));
     }
-    if (dates_) out.push_back(date_histogram(days_, interval));
+    if (dates_) {
+        std::map<std::string, Xapian::doccount> days = days_;
+        for (const auto& [d, set] : day_stories_) days[d] = static_cast<Xapian::doccount>(set.size());
+        FacetResult h = date_histogram(days, interval);
+        if (by_story_) {
+            // A story whose copies span days counts once per bucket.
+            size_t len = h.interval == "year" ? 4 : h.interval == "month" ? 6 : 8;
+            std::map<std::string, std::unordered_set<std::string>> buckets;
+            for (const auto& [d, set] : day_stories_) buckets[d.substr(0, len)].insert(set.begin(), set.end());
+            size_t i = 0;
+            for (const auto& [key, set] : buckets) h.values[i++].count = static_cast<Xapian::doccount>(set.size());
+        }
+        out.push_back(std::move(h));
+    }
     return out;
 }
 

@@ -5,7 +5,9 @@
 #include <xapian.h>
 
 #include <map>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -29,13 +31,16 @@ const std::vector<std::string>& facet_names();
 
 class FacetSpy : public Xapian::MatchSpy {
 public:
-    explicit FacetSpy(std::vector<std::string> names);
+    // by_story: count distinct copy clusters (stories) rather than documents.
+    FacetSpy(std::vector<std::string> names, bool by_story);
     void operator()(const Xapian::Document& doc, double weight) override;
     std::string name() const override { return "morgue.FacetSpy"; }
 
     // interval: "auto" picks day, month or year from the span of dates.
     std::vector<FacetResult> results(size_t limit, const std::string& interval) const;
     Xapian::doccount seen() const { return seen_; }
+    // Distinct stories (copy clusters; an article without one is its own).
+    Xapian::doccount stories() const { return static_cast<Xapian::doccount>(clusters_.size()); }
 
 private:
     struct Counter {
@@ -43,10 +48,15 @@ private:
         int field; // schema::FacetField
         bool list; // a kListSeparator-joined list (authors)
         std::unordered_map<std::string, Xapian::doccount> counts;
+        std::unordered_map<std::string, std::unordered_set<std::string>> stories;
     };
+    void count(Counter& c, std::string_view value, const std::string& story);
     std::vector<Counter> counters_;
     bool dates_ = false;
     std::map<std::string, Xapian::doccount> days_; // "YYYYMMDD" -> count
+    std::map<std::string, std::unordered_set<std::string>> day_stories_;
+    std::unordered_set<std::string> clusters_;
+    bool by_story_ = true;
     Xapian::doccount seen_ = 0;
 };
 

@@ -5,6 +5,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <cstdio>
 #include <iostream>
 #include <sstream>
 #include <unistd.h>
@@ -34,6 +35,10 @@ Query language (see docs/query-language.md):
                          several values of one field are ORed, fields ANDed
   date:2025-05-01..2025-05-31   date:2025-05-01..   date:..1987-03-31
                          ISO dates only (05/06/2025 is ambiguous and refused)
+
+Syndicated copies (one wire story carried by many outlets) are folded into
+one hit that says "also carried by N: ..."; --no-collapse lists them all,
+--copies ID lists a story's copies. Facet counts count stories by default.
 
 Exit status: 0 ok (also when nothing matches), 1 runtime failure (no
 database, unreadable index), 2 usage error or bad query.
@@ -73,6 +78,10 @@ Status fill_request(const po::variables_map& vm, const std::vector<std::string>&
         for (const auto& n : facet_names()) known |= n == f;
         if (!known) return Status::Usage("unknown facet '" + f + "' (facets: outlet, section, dateline, author, language, wire, kind, date)");
     }
+    req->collapse = vm.count("no-collapse") == 0;
+    const std::string count = vm["count"].as<std::string>();
+    if (count != "stories" && count != "copies") return Status::Usage("--count must be stories or copies");
+    req->count_stories = count == "stories";
     const std::string& iv = req->interval;
     if (iv != "auto" && iv != "day" && iv != "month" && iv != "year")
         return Status::Usage("--interval must be auto, day, month or year");
@@ -100,6 +109,11 @@ int main(int argc, char** argv)
          "comma-separated facets to count, or all, or none")
         ("facet-limit", po::value(&req.facet_limit)->default_value(10)->value_name("N"), "top N values per facet")
         ("interval", po::value(&req.interval)->default_value("auto"), "date histogram: auto, day, month or year")
+        ("no-collapse", "list every copy of a syndicated story instead of one hit per story")
+        ("count", po::value<std::string>()->default_value("stories"),
+         "what facet counts count: stories (copies counted once) or copies")
+        ("copies", po::value<std::string>()->value_name("ID"),
+         "list the copies of the story of article ID (outlet, date, similarity) and exit")
         ("estimate", po::bool_switch(&estimate), "faster: estimate the count and facets instead of exact ones");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
@@ -121,6 +135,21 @@ int main(int argc, char** argv)
     }
     OutputFormat format = OutputFormat::text;
     Status s = resolve_database(common);
+    if (s.ok() && vm.count("copies")) {
+        std::vector<Copy> copies;
+        s = list_copies(common.db, vm["copies"].as<std::string>(), &copies);
+        if (!s.ok()) {
+            std::cerr << "morgue-query: " << s.message() << "\n";
+            return s.code() == Status::Code::not_found ? 2 : s.exit_code();
+        }
+        for (const auto& c : copies) {
+            char sim[16];
+            std::snprintf(sim, sizeof sim, "%.2f", c.similarity);
+            std::cout << sim << "  " << (c.date.empty() ? "----------" : c.date) << "  " << c.outlet
+                      << (c.wire.empty() ? "" : " (" + c.wire + ")") << "  [" << c.id << "]  " << c.title << "\n";
+        }
+        return 0;
+    }
     if (s.ok()) s = fill_request(vm, words, &req, &format);
     if (!s.ok()) {
         std::cerr << "morgue-query: " << s.message() << "\n";

@@ -32,7 +32,8 @@ json hit_json(const Hit& h)
             {"section", or_null(h.section)}, {"authors", h.authors},
             {"language", or_null(h.language)}, {"kind", h.kind},
             {"url", or_null(h.url)},   {"score", h.score},
-            {"snippet", h.snippet.text}, {"highlights", highlights}};
+            {"snippet", h.snippet.text}, {"highlights", highlights},
+            {"cluster", or_null(h.cluster)}, {"copies", h.copies}, {"also_carried_by", h.also_carried_by}};
 }
 
 json facets_json(const SearchResult& r)
@@ -53,7 +54,10 @@ json summary_json(const SearchRequest& q, const SearchResult& r)
     return {{"schema_version", kJsonSchemaVersion},
             {"query", q.query},
             {"matches", r.matches},
+            {"stories", r.stories},
             {"matches_exact", r.exact},
+            {"collapsed", q.collapse},
+            {"facets_count", q.count_stories ? "stories" : "copies"},
             {"elapsed_ms", r.elapsed_ms},
             {"offset", q.offset},
             {"limit", q.limit},
@@ -77,7 +81,9 @@ void write_text(std::ostream& out, const OutputStyle& style, const SearchRequest
     char ms[32];
     std::snprintf(ms, sizeof ms, "%.1f", r.elapsed_ms);
     out << (r.exact ? "" : "about ") << r.matches << (r.matches == 1 ? " match" : " matches")
-        << (r.exact ? "" : " (estimate)") << " in " << ms << " ms";
+        << (r.exact ? "" : " (estimate)");
+    if (r.stories != r.matches) out << " (" << r.stories << (r.stories == 1 ? " story" : " stories") << ")";
+    out << " in " << ms << " ms";
     if (!r.hits.empty()) out << ", showing " << r.hits.front().rank << "-" << r.hits.back().rank;
     out << "\n";
     if (!r.suggestion.empty()) out << "Did you mean: " << r.suggestion << "\n";
@@ -90,6 +96,11 @@ void write_text(std::ostream& out, const OutputStyle& style, const SearchRequest
             if (!f->empty()) meta += (meta.empty() ? "" : " | ") + *f;
         out << meta << (meta.empty() ? "" : "  ") << "[" << h.id << "]\n";
         if (!h.snippet.text.empty()) out << "   " << mark_highlights(h.snippet, open, close) << "\n";
+        if (h.copies > 0) {
+            out << "   also carried by " << h.copies;
+            for (size_t i = 0; i < h.also_carried_by.size(); ++i) out << (i ? ", " : ": ") << h.also_carried_by[i];
+            out << "\n";
+        }
         if (!h.url.empty()) out << "   " << h.url << "\n";
     }
     bool header = false;

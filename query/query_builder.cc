@@ -6,6 +6,7 @@
 
 #include <cctype>
 #include <memory>
+#include <stdexcept>
 
 namespace morgue {
 
@@ -13,18 +14,22 @@ namespace {
 
 // Filter values are normalised the way the indexer normalised them, so that
 // outlet:AP finds "XOap" (QueryParser alone would make "XO:AP").
+//
+// Processors report errors through `error` rather than by throwing: an
+// exception thrown through Xapian 1.4's query parser leaks its parse state.
 class FilterProcessor : public Xapian::FieldProcessor {
 public:
-    explicit FilterProcessor(const char* prefix) : prefix_(prefix) {}
+    FilterProcessor(const char* prefix, std::shared_ptr<std::string> error) : prefix_(prefix), error_(std::move(error)) {}
     Xapian::Query operator()(const std::string& value) override
     {
         std::string term = schema::filter_term(prefix_, value);
-        if (term.empty()) throw Xapian::QueryParserError("an empty filter value");
-        return Xapian::Query(term);
+        if (term.empty() && error_->empty()) *error_ = "an empty filter value";
+        return term.empty() ? Xapian::Query::MatchNothing : Xapian::Query(term);
     }
 
 private:
     const char* prefix_;
+    std::shared_ptr<std::string> error_;
 };
 
 Xapian::Query day_range(std::optional<int64_t> from, std::optional<int64_t> to)
@@ -39,7 +44,21 @@ Xapian::Query day_range(std::optional<int64_t> from, std::optional<int64_t> to)
 // date:2025-05-01, date:2025-05-01..2025-05-31, date:2025-05-01.., date:..2025-05-31
 class DateProcessor : public Xapian::FieldProcessor {
 public:
+    explicit DateProcessor(std::shared_ptr<std::string> error) : error_(std::move(error)) {}
     Xapian::Query operator()(const std::string& value) override
+    {
+        try {
+            return parse(value);
+        } catch (const std::invalid_argument& e) {
+            if (error_->empty()) *error_ = e.what();
+            return Xapian::Query::MatchNothing;
+        }
+    }
+
+private:
+    std::shared_ptr<std::string> error_;
+
+    static Xapian::Query parse(const std::string& value)
     {
         size_t dots = value.find("..");
         std::string from = dots == std::string::npos ? value : value.substr(0, dots);
@@ -49,11 +68,11 @@ public:
             if (text->empty()) continue;
             int64_t day;
             Status s = parse_query_day(*text, &day);
-            if (!s.ok()) throw Xapian::QueryParserError(s.message());
+            if (!s.ok()) throw std::invalid_argument(s.message());
             *slot = day;
         }
-        if (!f && !t) throw Xapian::QueryParserError("date: needs a day or a range, e.g. date:2025-05-01..2025-05-31");
-        if (f && t && *f > *t) throw Xapian::QueryParserError("date range " + value + " ends before it starts");
+        if (!f && !t) throw std::invalid_argument("date: needs a day or a range, e.g. date:2025-05-01..2025-05-31");
+        if (f && t && *f > *t) throw std::invalid_argument("date range " + value + " ends before it starts");
         return day_range(f, t);
     }
 };
@@ -107,7 +126,7 @@ Status parse_query_day(const std::string& text, int64_t* day_start)
     return Status::Ok();
 }
 
-Xapian::QueryParser make_query_parser(const Xapian::Stem& stemmer)
+Xapian::QueryParser make_query_parser(const Xapian::Stem& stemmer, std::shared_ptr<std::string> error)
 {
     Xapian::QueryParser qp;
     qp.set_stemmer(stemmer);
@@ -115,11 +134,11 @@ Xapian::QueryParser make_query_parser(const Xapian::Stem& stemmer)
     qp.set_default_op(Xapian::Query::OP_AND);
     for (const auto& f : schema::fields()) {
         if (f.boolean)
-            qp.add_boolean_prefix(f.name, (new FilterProcessor(f.prefix))->release(), f.name);
+            qp.add_boolean_prefix(f.name, (new FilterProcessor(f.prefix, error))->release(), f.name);
         else
             qp.add_prefix(f.name, f.prefix);
     }
-    qp.add_boolean_prefix("date", (new DateProcessor)->release(), "date");
+    qp.add_boolean_prefix("date", (new DateProcessor(error))->release(), "date");
     return qp;
 }
 
@@ -131,7 +150,8 @@ Status build_query(const std::string& text, const QueryOptions& options, BuiltQu
     if (!s.ok()) return s;
     std::string lang = schema::stemmer_name(guess_language(text));
     Xapian::Stem stemmer(lang);
-    Xapian::QueryParser qp = make_query_parser(stemmer);
+    auto error = std::make_shared<std::string>();
+    Xapian::QueryParser qp = make_query_parser(stemmer, error);
     constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                                Xapian::QueryParser::FLAG_PURE_NOT;
     Xapian::Query q;
@@ -140,6 +160,7 @@ Status build_query(const std::string& text, const QueryOptions& options, BuiltQu
     } catch (const Xapian::QueryParserError& e) {
         return Status::Usage("bad query: " + e.get_msg());
     }
+    if (!error->empty()) return Status::Usage("bad query: " + *error);
     if (q.empty()) return Status::Usage("the query has nothing to search for: '" + text + "'");
     if (options.since || options.until) q = Xapian::Query(Xapian::Query::OP_FILTER, q, day_range(options.since, options.until));
     out->query = q;

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -26,9 +27,9 @@ struct BuiltQuery {
 // Status with a message for the person who typed it.
 Status build_query(const std::string& text, const QueryOptions& options, BuiltQuery* out);
 
-// The QueryParser configured as build_query uses it (for spelling
-// correction, which needs a database).
-Xapian::QueryParser make_query_parser(const Xapian::Stem& stemmer);
+// The QueryParser configured as build_query uses it; problems in filter
+// values are reported in *error (the parser cannot carry them out itself).
+Xapian::QueryParser make_query_parser(const Xapian::Stem& stemmer, std::shared_ptr<std::string> error);
 
 // Parses an ISO day ("2025-05-01") for --since/--until and date: ranges; a
 // usage error names the accepted form (05/06/2025 is refused, not guessed).

@@ -3,6 +3,8 @@
 #include "codec.h"
 #include "database.h"
 #include "dates.h"
+#include "minhash.h"
+#include "page_extract.h"
 #include "schema.h"
 #include "xapian_error.h"
 
@@ -10,6 +12,7 @@
 #include <chrono>
 #include <iterator>
 #include <memory>
+#include <tuple>
 
 namespace morgue {
 
@@ -67,14 +70,19 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
     enquire.set_query(bq.query);
     if (req.sort != SortOrder::relevance)
         enquire.set_sort_by_value_then_relevance(schema::slot_date, req.sort == SortOrder::newest);
-    FacetSpy spy(req.facets);
-    if (!req.facets.empty()) enquire.add_matchspy(&spy);
+    if (req.collapse) enquire.set_collapse_key(schema::slot_cluster);
+    // The spy always runs: it also counts the distinct stories.
+    FacetSpy spy(req.facets, req.count_stories);
+    enquire.add_matchspy(&spy);
     // checkatleast = every document: the matcher then visits the whole match
     // set, so the count is exact and the spy sees every match.
     Xapian::doccount check = req.exact ? db.get_doccount() : req.offset + req.limit;
     Xapian::MSet mset = enquire.get_mset(req.offset, req.limit, check);
-    res->matches = mset.get_matches_estimated();
-    res->exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    // With collapsing, MSet counts are of collapsed hits and only bounds; the
+    // spy saw every match, so when it examined them all its counts are exact.
+    res->matches = req.exact ? spy.seen() : mset.get_uncollapsed_matches_estimated();
+    res->stories = req.exact ? spy.stories() : mset.get_matches_estimated();
+    res->exact = req.exact;
     Xapian::Stem stemmer(bq.stemmer_language);
     res->hits.clear();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -95,6 +103,18 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
         h.authors = a.authors;
         h.score = it.get_weight();
         h.snippet = make_snippet(mset, a.body.empty() ? a.title : a.body, req.snippet_length, stemmer);
+        h.cluster = it.get_document().get_value(schema::slot_cluster);
+        if (!h.cluster.empty()) {
+            const std::string term = schema::prefix::copy_cluster + h.cluster;
+            h.copies = db.get_termfreq(term) - 1;
+            for (auto p = db.postlist_begin(term); p != db.postlist_end(term) && h.also_carried_by.size() < 10; ++p) {
+                if (*p == *it) continue;
+                std::string outlet = db.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::slot_outlet);
+                if (!outlet.empty() && outlet != h.outlet &&
+                    std::find(h.also_carried_by.begin(), h.also_carried_by.end(), outlet) == h.also_carried_by.end())
+                    h.also_carried_by.push_back(outlet);
+            }
+        }
         res->hits.push_back(std::move(h));
     }
     res->facets = spy.results(req.facet_limit, req.interval);
@@ -106,6 +126,47 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
 }
 
 } // namespace
+
+Status list_copies(const std::string& path, const std::string& id, std::vector<Copy>* out)
+{
+    std::unique_ptr<Xapian::Database> db;
+    Status s = open_readable(path, &db);
+    if (!s.ok()) return s;
+    return guard_xapian("listing copies in " + path, [&]() -> Status {
+        const std::string idterm = schema::id_term(id);
+        auto p = db->postlist_begin(idterm);
+        if (p == db->postlist_end(idterm)) return Status::NotFound("no article with id " + id);
+        Xapian::Document self = db->get_document(*p);
+        auto mine = CopySignature::parse(self.get_value(schema::slot_signature));
+        std::string cluster = self.get_value(schema::slot_cluster);
+        std::vector<Xapian::docid> members{*p};
+        if (!cluster.empty()) {
+            const std::string term = schema::prefix::copy_cluster + cluster;
+            members.assign(db->postlist_begin(term), db->postlist_end(term));
+        }
+        std::vector<std::pair<std::tuple<int, std::string, std::string>, Copy>> rows;
+        for (Xapian::docid d : members) {
+            Xapian::Document doc = db->get_document(d);
+            Article a;
+            Status ds = decode_article(doc.get_data(), &a);
+            if (!ds.ok()) return ds;
+            Copy c{a.id, a.title, a.outlet, a.date ? format_date(*a.date) : "", a.wire, 1.0};
+            auto theirs = CopySignature::parse(doc.get_value(schema::slot_signature));
+            if (mine && theirs) c.similarity = estimate_containment(*mine, *theirs);
+            bool original = !a.wire.empty() && wire_of(a.outlet) == a.wire;
+            std::string when = a.date ? format_datetime(*a.date) : "~";
+            rows.push_back({{original ? 0 : 1, when, a.id}, c});
+        }
+        std::sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+        // Earliest first; the wire original leads when it is among the earliest day's.
+        std::stable_sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) {
+            return std::get<1>(x.first).substr(0, 10) < std::get<1>(y.first).substr(0, 10);
+        });
+        out->clear();
+        for (auto& [key, c] : rows) out->push_back(std::move(c));
+        return Status::Ok();
+    });
+}
 
 bool parse_sort_order(const std::string& name, SortOrder* out)
 {

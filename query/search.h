@@ -26,6 +26,8 @@ struct SearchRequest {
     std::string interval = "auto";
     size_t snippet_length = 200;
     bool exact = true; // exact count and facets (examine every match)
+    bool collapse = true;       // one hit per story: syndicated copies folded into it
+    bool count_stories = true;  // facets count stories (copy clusters), not documents
 };
 
 inline constexpr unsigned kMaxLimit = 1000;
@@ -36,10 +38,14 @@ struct Hit {
     std::vector<std::string> authors;
     double score = 0;
     Snippet snippet;
+    std::string cluster;                      // copy cluster id ("" when too short to compare)
+    Xapian::doccount copies = 0;              // other articles carrying the same story
+    std::vector<std::string> also_carried_by; // their outlets (distinct, at most 10)
 };
 
 struct SearchResult {
-    Xapian::doccount matches = 0;
+    Xapian::doccount matches = 0;   // matching articles (copies included)
+    Xapian::doccount stories = 0;   // distinct stories among them (exact when exact)
     bool exact = true;
     double elapsed_ms = 0;
     std::vector<Hit> hits;
@@ -52,6 +58,14 @@ Status search(const SearchRequest& request, SearchResult* result);
 // Searches an already open database (long-lived readers: benchmarks, a
 // server). Reopens it if a writer's commit invalidates what it reads.
 Status search(Xapian::Database& db, const SearchRequest& request, SearchResult* result);
+
+struct Copy {
+    std::string id, title, outlet, date, wire;
+    double similarity = 0; // estimated share of text in common with the article asked about
+};
+// The copies of article `id`'s story, earliest first, the wire original
+// (outlet is its own wire) first among equals: the representative leads.
+Status list_copies(const std::string& db, const std::string& id, std::vector<Copy>* out);
 
 // "relevance", "newest", "oldest" -> SortOrder; false for anything else.
 bool parse_sort_order(const std::string& name, SortOrder* out);

@@ -18,8 +18,9 @@ a=$(match_count said outlet:reuters); b=$(match_count said 'outlet:"BBC News"')
 expect_eq "$(match_count said outlet:reuters 'outlet:"BBC News"')" $((a + b)) "outlet OR outlet"
 expect_eq "$(match_count said outlet:reuters 'section:business')" 0 "outlet AND section (Reuters has no sections)"
 
-# Facet counts against filtered queries, for every value shown.
-json_query said --facet-limit 5 --facets outlet,section,language,author,date --interval month
+# Facet counts (of copies; counting stories is checked in T300) against
+# filtered queries, for every value shown.
+json_query said --count copies --facet-limit 5 --facets outlet,section,language,author,date --interval month
 printf '%s' "$OUT" > "$TMP/facets.json"
 python3 - "$TMP/facets.json" > "$TMP/checks" <<'PY'
 import json, sys, calendar

@@ -1,0 +1,112 @@
+#include "minhash.h"
+
+#include "hash.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace morgue {
+
+namespace {
+uint64_t mix64(uint64_t z)
+{
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+} // namespace
+
+std::optional<CopySignature> copy_signature(std::string_view text)
+{
+    // Words: runs of word characters, lower-cased (so quotes, punctuation
+    // and case differences between copies do not matter).
+    std::vector<uint64_t> words;
+    std::string word;
+    auto flush = [&] {
+        if (!word.empty()) words.push_back(hash128(word).lo);
+        word.clear();
+    };
+    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+        unsigned ch = *it;
+        if (Xapian::Unicode::is_wordchar(ch)) Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
+        else flush();
+    }
+    flush();
+    if (words.size() < kShingleWords) return std::nullopt;
+    std::unordered_set<uint64_t> shingles;
+    for (size_t i = 0; i + kShingleWords <= words.size(); ++i) {
+        uint64_t h = 0x9e3779b97f4a7c15ULL;
+        for (size_t k = 0; k < kShingleWords; ++k) h = mix64(h ^ words[i + k]) + k;
+        shingles.insert(h);
+    }
+    CopySignature s;
+    s.shingles = static_cast<uint32_t>(shingles.size());
+    s.minimums.assign(kMinHashes, UINT32_MAX);
+    for (uint64_t sh : shingles)
+        for (size_t j = 0; j < kMinHashes; ++j) {
+            auto v = static_cast<uint32_t>(mix64(sh + 0x632be59bd9b4e019ULL * (j + 1)) >> 32);
+            s.minimums[j] = std::min(s.minimums[j], v);
+        }
+    return s;
+}
+
+std::vector<std::string> band_keys(const CopySignature& s)
+{
+    std::vector<std::string> keys;
+    const size_t rows = kMinHashes / kBands;
+    static const char hex[] = "0123456789abcdef";
+    for (size_t b = 0; b < kBands; ++b) {
+        std::string raw;
+        for (size_t r = 0; r < rows; ++r) raw += std::to_string(s.minimums[b * rows + r]) + ",";
+        uint64_t h = hash128(raw).lo;
+        std::string key(1, hex[b]);
+        for (int i = 0; i < 12; ++i) key += hex[(h >> (4 * i)) & 0xf];
+        keys.push_back(key);
+    }
+    return keys;
+}
+
+double estimate_jaccard(const CopySignature& a, const CopySignature& b)
+{
+    size_t same = 0;
+    for (size_t i = 0; i < kMinHashes; ++i) same += a.minimums[i] == b.minimums[i];
+    return static_cast<double>(same) / kMinHashes;
+}
+
+double estimate_containment(const CopySignature& a, const CopySignature& b)
+{
+    // |A∩B| = J (|A| + |B|) / (1 + J)
+    double j = estimate_jaccard(a, b);
+    double inter = j * (a.shingles + b.shingles) / (1 + j);
+    double smaller = std::min(a.shingles, b.shingles);
+    return smaller > 0 ? std::min(1.0, inter / smaller) : 0.0;
+}
+
+std::string CopySignature::serialise() const
+{
+    std::string out;
+    auto put = [&](uint32_t v) {
+        for (int i = 3; i >= 0; --i) out += static_cast<char>((v >> (8 * i)) & 0xff);
+    };
+    put(shingles);
+    for (uint32_t m : minimums) put(m);
+    return out;
+}
+
+std::optional<CopySignature> CopySignature::parse(std::string_view bytes)
+{
+    if (bytes.size() != 4 * (kMinHashes + 1)) return std::nullopt;
+    auto get = [&](size_t i) {
+        uint32_t v = 0;
+        for (size_t k = 0; k < 4; ++k) v = (v << 8) | static_cast<unsigned char>(bytes[4 * i + k]);
+        return v;
+    };
+    CopySignature s;
+    s.shingles = get(0);
+    for (size_t i = 0; i < kMinHashes; ++i) s.minimums.push_back(get(i + 1));
+    return s;
+}
+
+} // namespace morgue

@@ -1,0 +1,46 @@
+// Near-duplicate signatures for syndicated copies: MinHash over 5-word
+// shingles of the normalised text, and LSH bands of the signature that are
+// indexed as boolean terms, so that candidate copies are found with an
+// ordinary Xapian query and no side store.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace morgue {
+
+inline constexpr size_t kShingleWords = 5;
+inline constexpr size_t kMinHashes = 64;
+// Two articles are copies when the estimated containment reaches this
+// (morgue-index --copy-threshold); chosen on tests/data/copy-pairs.
+inline constexpr double kDefaultCopyThreshold = 0.7;
+// Candidates are looked for within this many days of the article's date.
+inline constexpr int kDefaultCopyWindowDays = 14;
+inline constexpr size_t kBands = 16; // 16 bands of 4 rows: texts with Jaccard 0.5 are
+                                     // candidates with p = 0.64, with 0.8 p > 0.999
+
+struct CopySignature {
+    uint32_t shingles = 0;          // distinct shingles in the text
+    std::vector<uint32_t> minimums; // kMinHashes values
+
+    std::string serialise() const;
+    static std::optional<CopySignature> parse(std::string_view bytes);
+};
+
+// Nothing for a text of fewer than kShingleWords words.
+std::optional<CopySignature> copy_signature(std::string_view text);
+
+// The band terms (without prefix) of a signature.
+std::vector<std::string> band_keys(const CopySignature& s);
+
+// Estimated Jaccard similarity of the two shingle sets.
+double estimate_jaccard(const CopySignature& a, const CopySignature& b);
+
+// Estimated share of the smaller text's shingles found in the other:
+// a trimmed wire copy inside a longer page still scores high.
+double estimate_containment(const CopySignature& a, const CopySignature& b);
+
+} // namespace morgue
