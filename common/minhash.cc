@@ -44,10 +44,17 @@ std::optional<CopySignature> copy_signature(std::string_view text)
     CopySignature s;
     s.shingles = static_cast<uint32_t>(shingles.size());
     s.minimums.assign(kMinHashes, UINT32_MAX);
+    // kMinHashes hash functions h_j(x) = (a_j x + b_j) >> 32 over the well-mixed
+    // shingle hash x: one multiply-add each (odd a_j from a fixed sequence).
+    static const auto coefficients = [] {
+        std::vector<std::pair<uint64_t, uint64_t>> c;
+        for (size_t j = 0; j < kMinHashes; ++j) c.emplace_back(mix64(2 * j + 1) | 1, mix64(2 * j + 2));
+        return c;
+    }();
     for (uint64_t sh : shingles)
         for (size_t j = 0; j < kMinHashes; ++j) {
-            auto v = static_cast<uint32_t>(mix64(sh + 0x632be59bd9b4e019ULL * (j + 1)) >> 32);
-            s.minimums[j] = std::min(s.minimums[j], v);
+            auto v = static_cast<uint32_t>((coefficients[j].first * sh + coefficients[j].second) >> 32);
+            if (v < s.minimums[j]) s.minimums[j] = v;
         }
     return s;
 }
@@ -55,7 +62,7 @@ std::optional<CopySignature> copy_signature(std::string_view text)
 std::vector<std::string> band_keys(const CopySignature& s)
 {
     std::vector<std::string> keys;
-    const size_t rows = kMinHashes / kBands;
+    const size_t rows = kBandRows;
     static const char hex[] = "0123456789abcdef";
     for (size_t b = 0; b < kBands; ++b) {
         std::string raw;

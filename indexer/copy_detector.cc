@@ -4,14 +4,15 @@
 #include "minhash.h"
 #include "schema.h"
 
-#include <set>
+#include <cmath>
+#include <map>
 
 namespace morgue {
 
 namespace {
 // At most this many candidates are verified per article: more only happens
 // for boilerplate-heavy text, where the best-ranked candidates suffice.
-constexpr Xapian::doccount kMaxCandidates = 200;
+constexpr Xapian::doccount kMaxCandidates = 50;
 // The cluster lives in its term, its value, and the last field of the packed
 // facet value (so facets can count stories).
 void set_cluster(Xapian::Document& doc, const std::string& cluster)
@@ -38,28 +39,26 @@ void CopyDetector::assign(const Article& a, const std::string& idterm, Xapian::D
         bands.emplace_back(term);
     }
     Xapian::Query q(Xapian::Query::OP_OR, bands.begin(), bands.end());
-    if (a.date) {
-        double lo = static_cast<double>(*a.date - opt_.window_days * 86400LL);
-        double hi = static_cast<double>(*a.date + opt_.window_days * 86400LL);
-        Xapian::Query in_window(Xapian::Query::OP_VALUE_RANGE, schema::slot_date, Xapian::sortable_serialise(lo),
-                                Xapian::sortable_serialise(hi));
-        Xapian::Query undated(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
-                              Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot_date, std::string(1, '\0')));
-        q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_OR, in_window, undated));
-    }
     Xapian::Enquire enquire(db_);
     enquire.set_query(q);
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    // Rank by how many bands agree: the likeliest copies first.
+    // Rank by how many bands agree: the likeliest copies first. (The date
+    // window is checked on the candidates: a query for "dated in the window
+    // or undated" would walk every document for every article.)
     Xapian::MSet candidates = enquire.get_mset(0, kMaxCandidates);
+    Xapian::docid self = 0;
+    if (auto p = db_.postlist_begin(idterm); p != db_.postlist_end(idterm)) self = *p; // our previous version
 
     // Clusters linked to this article, by the docid of their oldest member seen.
     std::map<std::string, Xapian::docid> linked;
     for (auto it = candidates.begin(); it != candidates.end(); ++it) {
+        if (*it == self) continue;
         Xapian::Document other = it.get_document();
-        auto t = other.termlist_begin();
-        t.skip_to(idterm);
-        if (t != other.termlist_end() && *t == idterm) continue; // our own previous version
+        if (a.date) {
+            std::string when = other.get_value(schema::slot_date);
+            if (!when.empty() &&
+                std::abs(Xapian::sortable_unserialise(when) - static_cast<double>(*a.date)) > opt_.window_days * 86400.0)
+                continue;
+        }
         auto theirs = CopySignature::parse(other.get_value(schema::slot_signature));
         if (!theirs || estimate_containment(*sig, *theirs) < opt_.threshold) continue;
         std::string cluster = other.get_value(schema::slot_cluster);
