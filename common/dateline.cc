@@ -1,19 +1,11 @@
 #include "dateline.h"
 
+#include "text.h"
+
 #include <cctype>
 #include <regex>
 
 namespace morgue {
-
-namespace {
-std::string trim(std::string_view s)
-{
-    size_t b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return {};
-    size_t e = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(b, e - b + 1));
-}
-} // namespace
 
 int month_from_name(std::string_view name)
 {

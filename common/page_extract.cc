@@ -1,5 +1,7 @@
 #include "page_extract.h"
 
+#include "text.h"
+
 #include "dateline.h"
 #include "dates.h"
 #include "schema.h"
@@ -10,14 +12,6 @@
 namespace morgue {
 
 namespace {
-
-std::string trim(std::string_view s)
-{
-    size_t b = s.find_first_not_of(" \t\r\n\f\v");
-    if (b == std::string_view::npos) return {};
-    size_t e = s.find_last_not_of(" \t\r\n\f\v");
-    return std::string(s.substr(b, e - b + 1));
-}
 
 std::vector<std::string> split_lines(std::string_view text)
 {

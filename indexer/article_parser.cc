@@ -1,5 +1,7 @@
 #include "article_parser.h"
 
+#include "text.h"
+
 #include "dates.h"
 #include "hash.h"
 #include "language.h"
@@ -22,14 +24,6 @@ std::string first_string(const json& obj, std::initializer_list<const char*> key
     return {};
 }
 
-std::string trim(std::string_view s)
-{
-    const char* ws = " \t\r\n\f\v";
-    size_t b = s.find_first_not_of(ws);
-    if (b == std::string_view::npos) return {};
-    size_t e = s.find_last_not_of(ws);
-    return std::string(s.substr(b, e - b + 1));
-}
 
 } // namespace
 
