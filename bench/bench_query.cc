@@ -1,7 +1,8 @@
 // In-process query latency: opens the database once (as a server would) and
 // runs each query of a file several times with the full work of a search:
 // ranked top 10, 10 snippets and exact facets over the whole match set.
-// Usage: morgue-bench-query DB QUERIES.tsv [REPEATS]
+// Usage: morgue-bench-query DB QUERIES.tsv [REPEATS [FACETS]]
+//   FACETS: comma-separated (default: morgue-query's default facets).
 //   QUERIES.tsv: "kind<TAB>query" per line. Prints per-kind median, p95, p99
 //   in ms as JSON on stdout.
 #include "database.h"
@@ -14,6 +15,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 using namespace morgue;
 
@@ -24,6 +26,11 @@ int main(int argc, char** argv)
         return 2;
     }
     int repeats = argc > 3 ? std::max(1, std::atoi(argv[3])) : 5;
+    std::vector<std::string> facets;
+    if (argc > 4) {
+        std::string list = argv[4], item;
+        for (std::stringstream ss(list); std::getline(ss, item, ',');) facets.push_back(item);
+    }
     std::unique_ptr<Xapian::Database> db;
     Status s = open_readable(argv[1], &db);
     if (!s.ok()) {
@@ -41,6 +48,7 @@ int main(int argc, char** argv)
         SearchRequest req;
         req.db = argv[1];
         req.query = line.substr(tab + 1);
+        if (!facets.empty()) req.facets = facets;
         for (int r = 0; r < repeats; ++r) {
             SearchResult res;
             auto t0 = std::chrono::steady_clock::now();
