@@ -5,6 +5,7 @@
 #include "dates.h"
 #include "minhash.h"
 #include "page_extract.h"
+#include "reader.h"
 #include "schema.h"
 #include "xapian_error.h"
 
@@ -185,18 +186,9 @@ Status search(Xapian::Database& db, const SearchRequest& req, SearchResult* res)
     BuiltQuery bq;
     Status s = build_query(req.query, req.options, &bq);
     if (!s.ok()) return s;
-    s = guard_xapian("searching " + req.db, [&]() -> Status {
-        // A writer that commits while we read invalidates our revision;
-        // reopening gets the new one (a few tries, then give up).
-        for (int attempt = 0;; ++attempt) {
-            try {
-                return run(db, req, bq, res);
-            } catch (const Xapian::DatabaseModifiedError&) {
-                if (attempt == 5) throw;
-                db.reopen();
-            }
-        }
-    });
+    // A writer that commits (or a rebuild that switches) while we read
+    // invalidates our revision: with_reopen opens the latest and retries.
+    s = with_reopen(db, req.db, "searching " + req.db, [&] { return run(db, req, bq, res); });
     res->elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return s;
 }
