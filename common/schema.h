@@ -88,7 +88,8 @@ enum Slot : Xapian::valueno {
     slot_language = 6,     // ISO 639-1 code, e.g. "en", "ar"
     slot_day = 7,          // "YYYYMMDD" (UTC); empty when the date is unknown
     slot_content_hash = 8, // 16 raw bytes: Hash128::bytes() of the serialised article without its
-                           // source position, so --update skips what has not changed
+                           // source line (but with its source file), so --update skips what has
+                           // not changed and re-files what moved to another source
     slot_wire = 9,         // wire credit as displayed, e.g. "AP"
     slot_kind = 10,        // "article" or "teaser"
     slot_cluster = 12,     // copy cluster id (the collapse key): 32 hex digits; empty for text

@@ -389,12 +389,13 @@ private:
         return Status::Ok();
     }
 
-    // The article as read, without where it was read: moving an article to
-    // another line or file is not a change.
+    // The article as read, without its line: lines added above it are not a
+    // change. Its file is part of it: an article that moved to another file
+    // must be re-filed there, or a later --prune of its old file alone would
+    // delete it.
     static std::string content_hash(const Article& a)
     {
         Article h = a;
-        h.source_file.clear();
         h.source_line = 0;
         return hash128(serialise_article(h)).bytes();
     }

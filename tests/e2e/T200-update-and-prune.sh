@@ -30,9 +30,14 @@ with open(f"{src}/b.jsonl", "a", encoding="utf-8") as f:
 PY
 index --update --prune "$src"
 expect_rc 0
-expect_contains "$ERR" "1 added, 1 replaced, 397 unchanged, 2 deleted" "update with prune"
+expect_contains "$ERR" "1 added, 2 replaced, 396 unchanged, 2 deleted" "update with prune (the moved story is re-filed)"
 expect_eq "$(doc_count)" 399 "documents after pruning"
 expect_eq "$(match_count title:zqxmarker)" 1 "the changed story"
+# The moved story now belongs to b.jsonl: pruning a.jsonl alone keeps it.
+index --update --prune "$src/a.jsonl"
+expect_rc 0
+expect_contains "$ERR" "0 added, 0 replaced, 197 unchanged, 0 deleted" "prune of the file a story moved out of"
+expect_eq "$(doc_count)" 399 "documents after pruning the old file of a moved story"
 
 # A file that vanished from a directory source: its articles go.
 rm "$src/bbc.jsonl.gz"
@@ -46,3 +51,19 @@ index --update "$src"
 expect_contains "$ERR" "0 deleted"
 run "$MORGUE_INDEX" --db "$DB" --prune "$src"
 expect_rc 2 "--prune without --update"
+
+# Standard input is a source of its own: pruning it deletes what the last
+# run's standard input held and this one does not; pruning a file leaves it.
+sdb=$TMP/stdin-db
+head -n 20 "$CORPUS/reuters.jsonl" | "$MORGUE_INDEX" --db "$sdb" --quiet - 2>/dev/null
+head_update() { # N: the first N stories on standard input, with --update --prune
+    run sh -c 'head -n "$1" "$2" | "$3" --db "$4" --update --prune -' _ "$1" "$CORPUS/reuters.jsonl" "$MORGUE_INDEX" "$sdb"
+}
+head_update 15
+expect_rc 0
+expect_contains "$ERR" "0 added, 0 replaced, 15 unchanged, 5 deleted" "prune of standard input"
+sed -n '21,25p' "$CORPUS/reuters.jsonl" > "$TMP/more.jsonl"
+run "$MORGUE_INDEX" --db "$sdb" --update --prune "$TMP/more.jsonl"
+expect_rc 0
+expect_contains "$ERR" "5 added, 0 replaced, 0 unchanged, 0 deleted" "prune of a file beside standard input"
+expect_eq "$(doc_count "$sdb")" 20 "documents from standard input and a file"
