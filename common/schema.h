@@ -35,6 +35,9 @@ namespace morgue::schema {
 //     XB, XC        syndicated-copy detection: LSH bands of the body's MinHash
 //                   signature (candidates are found with an ordinary OR
 //                   query) and the copy cluster the article belongs to.
+//     XR            the JSON line the document was read from (a hash), so
+//                   that --update can skip an unchanged line without parsing
+//                   it; documents from other inputs have none.
 //
 //   Values (slot: encoding)
 //     see enum Slot below.
@@ -76,6 +79,10 @@ inline constexpr const char* month = "M";
 inline constexpr const char* year = "Y";
 inline constexpr const char* copy_band = "XB";    // LSH band of the copy signature: XB<band><hash>
 inline constexpr const char* copy_cluster = "XC"; // copy cluster id, to find a story's copies
+inline constexpr const char* record = "XR";       // the JSON line a document was read from: XR + 32 hex
+                                                  // digits of Hash128 over the indexer build, its options,
+                                                  // the source file and the line's bytes; lets --update
+                                                  // skip a line unparsed (indexer/update_policy.h)
 } // namespace prefix
 
 enum Slot : Xapian::valueno {

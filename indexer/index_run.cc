@@ -1,11 +1,9 @@
 #include "index_run.h"
 
 #include "article_parser.h"
-#include "codec.h"
 #include "copy_detector.h"
 #include "database.h"
 #include "dates.h"
-#include "hash.h"
 #include "dateline.h"
 #include "explain.h"
 #include "page_extract.h"
@@ -15,13 +13,13 @@
 #include "progress.h"
 #include "schema.h"
 #include "sources.h"
+#include "update_policy.h"
 #include "utf8.h"
 #include "xapian_error.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <filesystem>
 #include <unordered_set>
 #include <ctime>
 #include <iostream>
@@ -94,6 +92,7 @@ public:
             s = open_writable(opt_.db, &db_);
             if (!s.ok()) return s;
             if (opt_.spelling) builder_.enable_spelling(*db_);
+            policy_ = std::make_unique<UpdatePolicy>(*db_, opt_.clean ? "clean" : "");
             copies_ = std::make_unique<CopyDetector>(*db_, opt_.copies);
         }
 
@@ -197,13 +196,23 @@ private:
                 continue;
             }
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-            s = index_json_text(path, reader.line_number(), line);
+            std::string record = policy_ ? policy_->record_term(path, line) : std::string();
+            if (opt_.update) {
+                uint64_t known = 0;
+                s = policy_->known_record(record, &known);
+                if (!s.ok()) return s;
+                sum_.unchanged += known;
+                if (known) continue;
+            }
+            s = index_json_text(path, reader.line_number(), line, record);
             if (!s.ok()) return s;
         }
     }
 
-    // Parses one JSON text (a line, or a whole file) and indexes what it holds.
-    Status index_json_text(const std::string& path, uint64_t line_no, std::string& text)
+    // Parses one JSON text (a line, or a whole file) and indexes what it
+    // holds; `record` is a line's record term (UpdatePolicy).
+    Status index_json_text(const std::string& path, uint64_t line_no, std::string& text,
+                           const std::string& record = {})
     {
         std::string where = at(path, line_no);
         if (size_t bad = repair_utf8(text))
@@ -222,15 +231,16 @@ private:
         }
         if (value.is_array()) {
             for (const auto& item : value) {
-                Status s = index_json_value(path, line_no, item);
+                Status s = index_json_value(path, line_no, item, record);
                 if (!s.ok() || stop_requested()) return s;
             }
             return Status::Ok();
         }
-        return index_json_value(path, line_no, value);
+        return index_json_value(path, line_no, value, record);
     }
 
-    Status index_json_value(const std::string& path, uint64_t line_no, const nlohmann::json& value)
+    Status index_json_value(const std::string& path, uint64_t line_no, const nlohmann::json& value,
+                            const std::string& record)
     {
         std::string where = at(path, line_no);
         Article a;
@@ -251,7 +261,7 @@ private:
         a.source_file = path;
         a.source_line = line_no;
         normalise_fields(a);
-        return add(std::move(a));
+        return add(std::move(a), record);
     }
 
     Status index_whole(const std::string& path, LineReader& reader, bool json)
@@ -345,7 +355,7 @@ private:
         if (!opt_.quiet) message(where, "warning", what);
     }
 
-    Status add(Article a)
+    Status add(Article a, const std::string& record = {})
     {
         if (a.id.empty()) a.id = fallback_id(a);
         if (opt_.explain) {
@@ -355,87 +365,48 @@ private:
         }
         sum_.text_bytes += a.title.size() + a.body.size();
         std::string idterm = schema::id_term(a.id);
-        seen_ids_.insert(idterm);
-        const std::string hash = content_hash(a);
+        const std::string hash = UpdatePolicy::content_hash(a);
         if (opt_.update) {
-            bool same = false;
-            Status s = guard_xapian("looking up " + a.id, [&]() -> Status {
-                Xapian::PostingIterator p = db_->postlist_begin(idterm);
-                same = p != db_->postlist_end(idterm) &&
-                       db_->get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::slot_content_hash) == hash;
-                return Status::Ok();
-            });
+            bool same = false, retagged = false;
+            Status s = policy_->unchanged(idterm, hash, record, &same, &retagged);
             if (!s.ok()) return s;
             if (same) {
                 ++sum_.unchanged;
-                return Status::Ok();
+                return retagged ? count_change() : Status::Ok();
             }
         }
         Xapian::Document doc = builder_.build(a);
         doc.add_value(schema::slot_content_hash, hash);
+        if (!record.empty()) doc.add_term(record);
         Status s = guard_xapian("indexing " + at(a.source_file, a.source_line), [&]() -> Status {
             copies_->assign(a, idterm, doc);
             bool existed = db_->term_exists(idterm);
-            db_->replace_document(idterm, doc);
+            policy_->indexed(db_->replace_document(idterm, doc));
             ++(existed ? sum_.replaced : sum_.added);
             return Status::Ok();
         });
         if (!s.ok()) return s;
-        if (++pending_ >= opt_.batch) {
-            s = commit();
-            if (!s.ok()) return s;
-        }
+        s = count_change();
         progress_->update(sum_.added + sum_.replaced, sum_.text_bytes, done_raw_ + *current_raw_);
+        return s;
+    }
+
+    // One more change waits for a commit; every --batch changes commit.
+    Status count_change()
+    {
+        if (++pending_ >= opt_.batch) return commit();
         return Status::Ok();
     }
 
-    // The article as read, without its line: lines added above it are not a
-    // change. Its file is part of it: an article that moved to another file
-    // must be re-filed there, or a later --prune of its old file alone would
-    // delete it.
-    static std::string content_hash(const Article& a)
-    {
-        Article h = a;
-        h.source_line = 0;
-        return hash128(serialise_article(h)).bytes();
-    }
-
-    // --prune: articles of a source read in full this run that were not seen
-    // again, and articles of files that vanished from a directory named as a
-    // source, are deleted.
+    // --prune: see UpdatePolicy::prune.
     Status prune(const ExpandedSources& src)
     {
         std::unordered_set<std::string> inputs;
         for (const auto& in : src.inputs) inputs.insert(in.path);
-        std::vector<std::string> dirs;
-        for (const auto& sarg : opt_.sources) {
-            std::error_code ec;
-            if (std::filesystem::is_directory(sarg, ec)) dirs.push_back(sarg.back() == '/' ? sarg : sarg + "/");
-        }
-        return guard_xapian("pruning " + opt_.db, [&]() -> Status {
-            std::vector<Xapian::docid> doomed;
-            const std::string xf = schema::prefix::source_file;
-            for (auto t = db_->allterms_begin(xf); t != db_->allterms_end(xf); ++t) {
-                for (auto p = db_->postlist_begin(*t); p != db_->postlist_end(*t); ++p) {
-                    Xapian::Document doc = db_->get_document(*p);
-                    Article a;
-                    if (!decode_article(doc.get_data(), &a).ok()) continue;
-                    bool read_now = fully_read_.count(a.source_file) > 0;
-                    bool vanished = !inputs.count(a.source_file) && !std::filesystem::exists(a.source_file);
-                    bool under_dir = false;
-                    for (const auto& d : dirs) under_dir |= a.source_file.compare(0, d.size(), d) == 0;
-                    if (!(read_now || (vanished && under_dir))) continue;
-                    auto q = doc.termlist_begin();
-                    q.skip_to(schema::prefix::id);
-                    if (q != doc.termlist_end() && (*q).compare(0, 1, schema::prefix::id) == 0 && seen_ids_.count(*q)) continue;
-                    doomed.push_back(*p);
-                }
-            }
-            for (Xapian::docid d : doomed) db_->delete_document(d);
-            sum_.deleted += doomed.size();
-            pending_ += doomed.size();
-            return Status::Ok();
-        });
+        uint64_t before = sum_.deleted;
+        Status s = policy_->prune(opt_.sources, inputs, fully_read_, &sum_.deleted);
+        pending_ += sum_.deleted - before;
+        return s;
     }
 
     Status commit()
@@ -456,7 +427,7 @@ private:
     DocumentBuilder builder_;
     std::unique_ptr<CopyDetector> copies_;
     FurnitureModel furniture_;
-    std::unordered_set<std::string> seen_ids_;   // Q terms met this run (for --prune)
+    std::unique_ptr<UpdatePolicy> policy_;       // none with --explain
     std::unordered_set<std::string> fully_read_; // inputs read without any failure
     size_t pending_ = 0;
     uint64_t done_raw_ = 0;

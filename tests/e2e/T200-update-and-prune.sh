@@ -15,6 +15,22 @@ index --update "$src"
 expect_rc 0
 expect_contains "$ERR" "0 added, 0 replaced, 400 unchanged, 0 deleted" "unchanged input"
 
+# The same story on a line written differently (JSON spacing) is unchanged,
+# the first time it is read so (parsed, same content) and the next (skipped).
+python3 - "$src/b.jsonl" <<'PY'
+import json, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+respaced = json.dumps(json.loads(lines[2]), separators=(",", ":"), ensure_ascii=False)
+assert respaced != lines[2]
+lines[2] = respaced
+open(sys.argv[1], "w", encoding="utf-8").write("\n".join(lines) + "\n")
+PY
+for pass in first second; do
+    index --update --prune "$src"
+    expect_rc 0
+    expect_contains "$ERR" "0 added, 0 replaced, 400 unchanged, 0 deleted" "re-spaced line, $pass update"
+done
+
 # Change one story's title, add one new story (from the corpus), move one
 # story from a.jsonl to b.jsonl, and drop two stories from a.jsonl.
 python3 - "$src" "$CORPUS/allsides.jsonl" <<'PY'

@@ -1,9 +1,9 @@
 #include "database.h"
 #include "reader.h"
+#include "temp_dir.h"
 
 #include <doctest/doctest.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -11,17 +11,6 @@ using namespace morgue;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        std::string tmpl = (fs::temp_directory_path() / "morgue-reader-XXXXXX").string();
-        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-        path = tmpl;
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 
 // A morgue database at `path` holding `n` documents with the term "word".
 void make_db(const fs::path& path, int n)
