@@ -230,8 +230,10 @@ private:
             return Status::Ok();
         }
         if (value.is_array()) {
+            // No record term: a line's articles could be committed (or
+            // interrupted) in part, and a known line is skipped as a whole.
             for (const auto& item : value) {
-                Status s = index_json_value(path, line_no, item, record);
+                Status s = index_json_value(path, line_no, item, {});
                 if (!s.ok() || stop_requested()) return s;
             }
             return Status::Ok();

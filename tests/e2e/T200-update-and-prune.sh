@@ -83,3 +83,25 @@ run "$MORGUE_INDEX" --db "$sdb" --update --prune "$TMP/more.jsonl"
 expect_rc 0
 expect_contains "$ERR" "5 added, 0 replaced, 0 unchanged, 0 deleted" "prune of a file beside standard input"
 expect_eq "$(doc_count "$sdb")" 20 "documents from standard input and a file"
+
+# A line holding an array of stories is never skipped as a whole: one of its
+# stories may have gone from the database meanwhile (here: it moved to g.jsonl,
+# was pruned there), and the next update must bring it back.
+adb=$TMP/array-db
+python3 - "$CORPUS/reuters.jsonl" "$TMP" <<'PY'
+import json, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+a, b, c = (json.loads(l) for l in lines[:3])
+open(f"{sys.argv[2]}/f.jsonl", "w", encoding="utf-8").write(json.dumps([a, b]) + "\n")
+open(f"{sys.argv[2]}/g.jsonl", "w", encoding="utf-8").write(json.dumps(b) + "\n")
+open(f"{sys.argv[2]}/g2.jsonl", "w", encoding="utf-8").write(json.dumps(c) + "\n")
+PY
+"$MORGUE_INDEX" --db "$adb" --quiet "$TMP/f.jsonl" 2>/dev/null
+"$MORGUE_INDEX" --db "$adb" --quiet --update "$TMP/g.jsonl" 2>/dev/null
+mv "$TMP/g2.jsonl" "$TMP/g.jsonl"
+run "$MORGUE_INDEX" --db "$adb" --update --prune "$TMP/g.jsonl"
+expect_contains "$ERR" "1 added, 0 replaced, 0 unchanged, 1 deleted" "the moved story pruned from g.jsonl"
+run "$MORGUE_INDEX" --db "$adb" --update --prune "$TMP/f.jsonl"
+expect_rc 0
+expect_contains "$ERR" "1 added, 0 replaced, 1 unchanged, 0 deleted" "the array line read again"
+expect_eq "$(doc_count "$adb")" 3 "every story of f.jsonl and g.jsonl"
