@@ -49,12 +49,16 @@ namespace morgue::schema {
 //
 //   Metadata
 //     kLastUpdateKey -> time of the last commit.
+//     kReadByKeyPrefix + 32 hex digits of Hash128(source file path) -> which
+//     morgue-index build (and options) last read that file to its end; its
+//     XR terms let --update skip lines only when it is the running build.
 //     kVersionKey -> "1". A database with another version is refused with a
 //     message telling the user to rebuild it.
 inline constexpr int kVersion = 1;
 inline constexpr const char* kVersionKey = "morgue.schema_version";
 // Metadata: when morgue-index last committed, ISO 8601 UTC ("2026-11-22T03:00:00Z").
 inline constexpr const char* kLastUpdateKey = "morgue.last_update";
+inline constexpr const char* kReadByKeyPrefix = "morgue.read_by.";
 
 // Ids longer than this are hashed (the Q prefix and Xapian's 245-byte term
 // limit leave room for it; UTF-8 ids can be long in bytes).
@@ -80,9 +84,9 @@ inline constexpr const char* year = "Y";
 inline constexpr const char* copy_band = "XB";    // LSH band of the copy signature: XB<band><hash>
 inline constexpr const char* copy_cluster = "XC"; // copy cluster id, to find a story's copies
 inline constexpr const char* record = "XR";       // the JSON line a document was read from: XR + 32 hex
-                                                  // digits of Hash128 over the indexer build, its options,
-                                                  // the source file and the line's bytes; lets --update
-                                                  // skip a line unparsed (indexer/update_policy.h)
+                                                  // digits of Hash128 over the source file, a NUL and the
+                                                  // line's bytes; lets --update skip a line unparsed
+                                                  // (indexer/update_policy.h)
 } // namespace prefix
 
 enum Slot : Xapian::valueno {

@@ -175,6 +175,12 @@ private:
 
     Status index_json_lines(const std::string& path, LineReader& reader)
     {
+        // Lines known from a run of this build are skipped unparsed (UpdatePolicy).
+        bool skip_known = false;
+        if (opt_.update) {
+            Status s = policy_->read_by_this_build(path, &skip_known);
+            if (!s.ok()) return s;
+        }
         std::string line;
         for (;;) {
             if (stop_requested()) return Status::Ok();
@@ -187,7 +193,7 @@ private:
                 ++sum_.failed;
                 return Status::Ok();
             }
-            if (r == LineReader::Result::eof) return Status::Ok();
+            if (r == LineReader::Result::eof) return read_to_end(path);
             std::string where = at(path, reader.line_number());
             if (r == LineReader::Result::too_long) {
                 message(where, "error", "record longer than the limit of " +
@@ -196,8 +202,8 @@ private:
                 continue;
             }
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-            std::string record = policy_ ? policy_->record_term(path, line) : std::string();
-            if (opt_.update) {
+            std::string record = policy_ ? UpdatePolicy::record_term(path, line) : std::string();
+            if (skip_known) {
                 uint64_t known = 0;
                 s = policy_->known_record(record, &known);
                 if (!s.ok()) return s;
@@ -207,6 +213,16 @@ private:
             s = index_json_text(path, reader.line_number(), line, record);
             if (!s.ok()) return s;
         }
+    }
+
+    // Every line of a JSON Lines input was read: next time, with this build,
+    // known lines can be skipped.
+    Status read_to_end(const std::string& path)
+    {
+        if (!policy_) return Status::Ok();
+        bool changed = false;
+        Status s = policy_->mark_read(path, &changed);
+        return s.ok() && changed ? count_change() : s;
     }
 
     // Parses one JSON text (a line, or a whole file) and indexes what it

@@ -25,20 +25,44 @@ std::string build_identity()
     return "now:" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
 }
 
+std::string read_by_key(const std::string& path)
+{
+    return schema::kReadByKeyPrefix + hash128(path).hex();
+}
+
 } // namespace
 
 UpdatePolicy::UpdatePolicy(Xapian::WritableDatabase& db, std::string_view options)
-    : db_(db), salt_(build_identity() + "|" + std::string(options) + "|")
+    : db_(db), build_(build_identity() + "|" + std::string(options))
 {
 }
 
-std::string UpdatePolicy::record_term(const std::string& path, std::string_view line) const
+std::string UpdatePolicy::record_term(const std::string& path, std::string_view line)
 {
-    std::string key = salt_;
-    key += path;
+    std::string key = path;
     key += '\0';
     key += line;
     return schema::prefix::record + hash128(key).hex();
+}
+
+Status UpdatePolicy::read_by_this_build(const std::string& path, bool* yes)
+{
+    return guard_xapian("reading metadata", [&]() -> Status {
+        *yes = db_.get_metadata(read_by_key(path)) == build_;
+        return Status::Ok();
+    });
+}
+
+Status UpdatePolicy::mark_read(const std::string& path, bool* changed)
+{
+    *changed = false;
+    return guard_xapian("writing metadata", [&]() -> Status {
+        const std::string key = read_by_key(path);
+        if (db_.get_metadata(key) == build_) return Status::Ok();
+        db_.set_metadata(key, build_);
+        *changed = true;
+        return Status::Ok();
+    });
 }
 
 Status UpdatePolicy::known_record(const std::string& record_term, uint64_t* documents)

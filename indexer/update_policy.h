@@ -2,11 +2,12 @@
 //
 // Building a document (tokenising, copy detection) is the costly part of
 // indexing, so both checks come before it, cheapest first:
-//  1. A JSON line whose exact bytes were indexed before from the same file,
-//     by the same morgue-index build with the same options, is skipped
-//     without even being parsed: its documents carry the line's record term
-//     (schema prefix XR). A new morgue-index build never matches: it may read
-//     lines differently, so it falls through to check 2 once.
+//  1. A JSON line whose exact bytes were indexed before from the same file
+//     is skipped without even being parsed: its documents carry the line's
+//     record term (schema prefix XR). Only if the running morgue-index build,
+//     with the same options, read that file to its end last time (database
+//     metadata): another build may read lines differently, so it takes
+//     check 2 for every line once.
 //  2. Otherwise the article is parsed and its content hash compared with the
 //     one its id's document stores (slot_content_hash): equal means unchanged,
 //     and the document only gets the new record term.
@@ -35,7 +36,15 @@ public:
     UpdatePolicy(Xapian::WritableDatabase& db, std::string_view options);
 
     // The record term for one JSON line of `path` (raw bytes, as read).
-    std::string record_term(const std::string& path, std::string_view line) const;
+    static std::string record_term(const std::string& path, std::string_view line);
+
+    // Whether check 1 may be used for the lines of `path`: this build, with
+    // these options, read it to its end before.
+    Status read_by_this_build(const std::string& path, bool* yes);
+
+    // Every line of `path` has now been read by this build; *changed when
+    // that is news, a change the caller must commit.
+    Status mark_read(const std::string& path, bool* changed);
 
     // Check 1: how many documents were made from exactly this record (0: it
     // must be parsed). They are marked seen.
@@ -64,7 +73,7 @@ public:
 
 private:
     Xapian::WritableDatabase& db_;
-    std::string salt_;                     // build + options, hashed into record terms
+    std::string build_;                      // this build + options (see read_by_this_build)
     std::unordered_set<Xapian::docid> seen_; // documents met this run
 };
 

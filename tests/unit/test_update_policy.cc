@@ -52,18 +52,37 @@ TEST_CASE("update policy: the content hash ignores the line, not the file or the
     CHECK(UpdatePolicy::content_hash(a).size() == 16);
 }
 
-TEST_CASE("update policy: record terms name the exact line, file and options")
+TEST_CASE("update policy: record terms name the exact line and file")
+{
+    const std::string line = R"({"id": "r1", "title": "Cocoa"})";
+    std::string t = UpdatePolicy::record_term("a.jsonl", line);
+    CHECK(t.rfind(schema::prefix::record, 0) == 0);
+    CHECK(t.size() <= schema::kMaxTermBytes);
+    CHECK(t == UpdatePolicy::record_term("a.jsonl", line));
+    CHECK(t != UpdatePolicy::record_term("b.jsonl", line));
+    CHECK(t != UpdatePolicy::record_term("a.jsonl", line + " "));
+}
+
+TEST_CASE("update policy: lines are skipped unparsed only for files this build and options read to the end")
 {
     Fixture f;
     UpdatePolicy plain(*f.db, ""), clean(*f.db, "clean");
-    const std::string line = R"({"id": "r1", "title": "Cocoa"})";
-    std::string t = plain.record_term("a.jsonl", line);
-    CHECK(t.rfind(schema::prefix::record, 0) == 0);
-    CHECK(t.size() <= schema::kMaxTermBytes);
-    CHECK(t == plain.record_term("a.jsonl", line));
-    CHECK(t != plain.record_term("b.jsonl", line));
-    CHECK(t != plain.record_term("a.jsonl", line + " "));
-    CHECK(t != clean.record_term("a.jsonl", line));
+    bool yes = true, changed = false;
+    REQUIRE(plain.read_by_this_build("a.jsonl", &yes).ok());
+    CHECK_FALSE(yes);
+    REQUIRE(plain.mark_read("a.jsonl", &changed).ok());
+    CHECK(changed);
+    REQUIRE(plain.read_by_this_build("a.jsonl", &yes).ok());
+    CHECK(yes);
+    REQUIRE(plain.mark_read("a.jsonl", &changed).ok());
+    CHECK_FALSE(changed); // nothing new to commit
+    REQUIRE(plain.read_by_this_build("b.jsonl", &yes).ok());
+    CHECK_FALSE(yes);
+    REQUIRE(clean.read_by_this_build("a.jsonl", &yes).ok());
+    CHECK_FALSE(yes); // --clean reads lines differently
+    REQUIRE(clean.mark_read("a.jsonl", &changed).ok());
+    REQUIRE(plain.read_by_this_build("a.jsonl", &yes).ok());
+    CHECK_FALSE(yes);
 }
 
 TEST_CASE("update policy: known lines are skipped, same content is re-tagged, changes are indexed")
@@ -71,14 +90,14 @@ TEST_CASE("update policy: known lines are skipped, same content is re-tagged, ch
     Fixture f;
     UpdatePolicy policy(*f.db, "");
     Article a = article("r1", "a.jsonl", 1);
-    const std::string r1 = policy.record_term("a.jsonl", "line as first written");
+    const std::string r1 = UpdatePolicy::record_term("a.jsonl", "line as first written");
     store(*f.db, a, r1);
     f.db->commit();
 
     uint64_t n = 0;
     REQUIRE(policy.known_record(r1, &n).ok());
     CHECK(n == 1);
-    const std::string r2 = policy.record_term("a.jsonl", "line written differently");
+    const std::string r2 = UpdatePolicy::record_term("a.jsonl", "line written differently");
     REQUIRE(policy.known_record(r2, &n).ok());
     CHECK(n == 0);
 
@@ -107,18 +126,17 @@ TEST_CASE("update policy: known lines are skipped, same content is re-tagged, ch
 TEST_CASE("update policy: prune deletes what a fully read file no longer holds, nothing else")
 {
     Fixture f;
-    UpdatePolicy first(*f.db, "");
     const std::string kept_line = "kept", gone_line = "gone";
-    store(*f.db, article("kept", "a.jsonl", 1), first.record_term("a.jsonl", kept_line));
-    store(*f.db, article("gone", "a.jsonl", 2), first.record_term("a.jsonl", gone_line));
-    store(*f.db, article("other", "b.jsonl", 1), first.record_term("b.jsonl", "other"));
+    store(*f.db, article("kept", "a.jsonl", 1), UpdatePolicy::record_term("a.jsonl", kept_line));
+    store(*f.db, article("gone", "a.jsonl", 2), UpdatePolicy::record_term("a.jsonl", gone_line));
+    store(*f.db, article("other", "b.jsonl", 1), UpdatePolicy::record_term("b.jsonl", "other"));
     Xapian::docid fresh = store(*f.db, article("fresh", "a.jsonl", 3), {});
     f.db->commit();
 
     // This run read a.jsonl in full and met "kept" (its line) and "fresh" (indexed).
     UpdatePolicy run(*f.db, "");
     uint64_t n = 0;
-    REQUIRE(run.known_record(run.record_term("a.jsonl", kept_line), &n).ok());
+    REQUIRE(run.known_record(UpdatePolicy::record_term("a.jsonl", kept_line), &n).ok());
     REQUIRE(n == 1);
     run.indexed(fresh);
     uint64_t deleted = 0;
