@@ -11,3 +11,9 @@ add_library(morgue_xapian INTERFACE)
 add_library(morgue::xapian ALIAS morgue_xapian)
 target_include_directories(morgue_xapian SYSTEM INTERFACE ${XAPIAN_INCLUDE_DIR})
 target_link_libraries(morgue_xapian INTERFACE ${XAPIAN_LIBRARIES})
+
+# cpp-httplib for morgue-query serve: Debian ships it compiled (a shared
+# library); its pkg-config file carries the macros (OpenSSL, zlib, Brotli
+# support) that must match how the library was built.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)

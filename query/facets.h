@@ -28,6 +28,9 @@ struct FacetResult {
 // The facets morgue knows, by name: outlet, section, dateline, author,
 // language (lang), wire, kind, date.
 const std::vector<std::string>& facet_names();
+// The facets counted unless asked otherwise (morgue-query --facets, the
+// HTTP API's facets=).
+inline constexpr const char* kDefaultFacets = "outlet,section,dateline,author,language,date";
 
 class FacetSpy : public Xapian::MatchSpy {
 public:

@@ -2,10 +2,12 @@
 #include "cli.h"
 #include "output.h"
 #include "search.h"
+#include "serve_main.h"
 
 #include <boost/program_options.hpp>
 
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <sstream>
 #include <unistd.h>
@@ -16,6 +18,7 @@ using namespace morgue;
 namespace {
 
 const char* kUsage = R"(Usage: morgue-query --db DB [options] QUERY...
+       morgue-query serve --db DB [--port 8080] [--bind 127.0.0.1]   (see serve --help)
 
 Searches the morgue database DB ($MORGUE_DB when --db is not given) and prints
 the best matches with highlighted snippets, the exact number of matches, and
@@ -92,6 +95,7 @@ Status fill_request(const po::variables_map& vm, const std::vector<std::string>&
 
 int main(int argc, char** argv)
 {
+    if (argc > 1 && std::strcmp(argv[1], "serve") == 0) return serve_main(argc - 1, argv + 1);
     CommonOptions common;
     SearchRequest req;
     std::vector<std::string> words;
@@ -105,7 +109,7 @@ int main(int argc, char** argv)
         ("since", po::value<std::string>()->value_name("YYYY-MM-DD"), "only articles from this day on")
         ("until", po::value<std::string>()->value_name("YYYY-MM-DD"), "only articles up to this day")
         ("format,f", po::value<std::string>()->default_value("text"), "text, json, jsonl or csv")
-        ("facets", po::value<std::string>()->default_value("outlet,section,dateline,author,language,date"),
+        ("facets", po::value<std::string>()->default_value(kDefaultFacets),
          "comma-separated facets to count, or all, or none")
         ("facet-limit", po::value(&req.facet_limit)->default_value(10)->value_name("N"), "top N values per facet")
         ("interval", po::value(&req.interval)->default_value("auto"), "date histogram: auto, day, month or year")

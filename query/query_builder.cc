@@ -4,6 +4,7 @@
 #include "language.h"
 #include "schema.h"
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 #include <stdexcept>
@@ -113,6 +114,47 @@ Status check_syntax(const std::string& q)
     return Status::Ok();
 }
 
+// Restricts *q by the filters given apart from the text: a field's values
+// ORed, the fields ANDed.
+Status add_filters(const std::vector<std::pair<std::string, std::string>>& filters, Xapian::Query* q)
+{
+    std::vector<std::pair<const schema::Field*, std::vector<Xapian::Query>>> by_field;
+    for (const auto& [name, value] : filters) {
+        const schema::Field* f = schema::find_field(name);
+        if (!f || !f->boolean) return Status::Usage("unknown filter '" + name + "'");
+        std::string term = schema::filter_term(f->prefix, value);
+        if (term.empty()) return Status::Usage("an empty " + name + " filter");
+        auto it = std::find_if(by_field.begin(), by_field.end(), [&](const auto& e) { return e.first == f; });
+        if (it == by_field.end()) it = by_field.insert(by_field.end(), {f, {}});
+        it->second.emplace_back(term);
+    }
+    for (const auto& [f, terms] : by_field)
+        *q = Xapian::Query(Xapian::Query::OP_FILTER, *q, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    return Status::Ok();
+}
+
+// The text as typed -> query, stemmed for `lang`.
+Status parse_text(const std::string& text, const std::string& lang, Xapian::Query* out)
+{
+    Status s = check_syntax(text);
+    if (!s.ok()) return s;
+    Xapian::Stem stemmer(lang);
+    auto error = std::make_shared<std::string>();
+    Xapian::QueryParser qp = make_query_parser(stemmer, error);
+    constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                               Xapian::QueryParser::FLAG_PURE_NOT;
+    Xapian::Query q;
+    try {
+        q = qp.parse_query(text, flags);
+    } catch (const Xapian::QueryParserError& e) {
+        return Status::Usage("bad query: " + e.get_msg());
+    }
+    if (!error->empty()) return Status::Usage("bad query: " + *error);
+    if (q.empty()) return Status::Usage("the query has nothing to search for: '" + text + "'");
+    *out = q;
+    return Status::Ok();
+}
+
 } // namespace
 
 Status parse_query_day(const std::string& text, int64_t* day_start)
@@ -144,24 +186,18 @@ Xapian::QueryParser make_query_parser(const Xapian::Stem& stemmer, std::shared_p
 
 Status build_query(const std::string& text, const QueryOptions& options, BuiltQuery* out)
 {
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+    const bool blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (blank && options.filters.empty())
         return Status::Usage("empty query: give words to search for, or a filter such as outlet:reuters");
-    Status s = check_syntax(text);
-    if (!s.ok()) return s;
-    std::string lang = schema::stemmer_name(guess_language(text));
-    Xapian::Stem stemmer(lang);
-    auto error = std::make_shared<std::string>();
-    Xapian::QueryParser qp = make_query_parser(stemmer, error);
-    constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                               Xapian::QueryParser::FLAG_PURE_NOT;
-    Xapian::Query q;
-    try {
-        q = qp.parse_query(text, flags);
-    } catch (const Xapian::QueryParserError& e) {
-        return Status::Usage("bad query: " + e.get_msg());
+    // Filters alone (browsing an outlet, a section) match every article they name.
+    std::string lang = schema::stemmer_name(blank ? std::string("en") : guess_language(text));
+    Xapian::Query q = Xapian::Query::MatchAll;
+    if (!blank) {
+        Status s = parse_text(text, lang, &q);
+        if (!s.ok()) return s;
     }
-    if (!error->empty()) return Status::Usage("bad query: " + *error);
-    if (q.empty()) return Status::Usage("the query has nothing to search for: '" + text + "'");
+    Status s = add_filters(options.filters, &q);
+    if (!s.ok()) return s;
     if (options.since || options.until) q = Xapian::Query(Xapian::Query::OP_FILTER, q, day_range(options.since, options.until));
     out->query = q;
     out->stemmer_language = lang;

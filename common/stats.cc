@@ -41,13 +41,14 @@ uint64_t size_on_disk(const fs::path& dir)
 
 } // namespace
 
-Status print_stats(const std::string& path, bool json, std::ostream& out)
+Status database_stats(const std::string& path, nlohmann::ordered_json* out)
 {
     std::unique_ptr<Xapian::Database> db;
     Status s = open_readable(path, &db);
     if (!s.ok()) return s;
     return guard_xapian("reading " + path, [&]() -> Status {
-        nlohmann::ordered_json j;
+        nlohmann::ordered_json& j = *out;
+        j = nlohmann::ordered_json::object();
         j["database"] = path;
         j["documents"] = db->get_doccount();
         j["articles"] = db->get_termfreq(schema::filter_term(schema::prefix::kind, "article"));
@@ -65,22 +66,30 @@ Status print_stats(const std::string& path, bool json, std::ostream& out)
         j["last_update"] = last.empty() ? nlohmann::json(nullptr) : nlohmann::json(last);
         j["size_bytes"] = size_on_disk(data_dir(path));
         j["schema_version"] = schema::kVersion;
-        if (json) {
-            out << j.dump(2) << "\n";
-            return Status::Ok();
-        }
-        for (auto& [k, v] : j.items()) {
-            out << k << ": ";
-            if (v.is_string()) out << v.get<std::string>();
-            else if (v.is_array()) {
-                std::string list;
-                for (auto& x : v) list += (list.empty() ? "" : ", ") + x.get<std::string>();
-                out << list;
-            } else out << v.dump();
-            out << "\n";
-        }
         return Status::Ok();
     });
+}
+
+Status print_stats(const std::string& path, bool json, std::ostream& out)
+{
+    nlohmann::ordered_json j;
+    Status s = database_stats(path, &j);
+    if (!s.ok()) return s;
+    if (json) {
+        out << j.dump(2) << "\n";
+        return Status::Ok();
+    }
+    for (auto& [k, v] : j.items()) {
+        out << k << ": ";
+        if (v.is_string()) out << v.get<std::string>();
+        else if (v.is_array()) {
+            std::string list;
+            for (auto& x : v) list += (list.empty() ? "" : ", ") + x.get<std::string>();
+            out << list;
+        } else out << v.dump();
+        out << "\n";
+    }
+    return Status::Ok();
 }
 
 } // namespace morgue

@@ -1,0 +1,184 @@
+#include "server.h"
+
+#include "api.h"
+#include "assets.h"
+#include "reader.h"
+
+#include <httplib.h>
+
+#include <csignal>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <pthread.h>
+#include <thread>
+
+namespace morgue {
+
+namespace {
+
+// Sent with every response: the page loads only its own files, and nothing
+// may frame it or guess a content type.
+const httplib::Headers kSecurityHeaders = {
+    {"Content-Security-Policy",
+     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "no-referrer"},
+    {"X-Frame-Options", "DENY"},
+};
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+
+// The words for the statuses httplib sets on its own (its table is not exported).
+std::string reason(int status)
+{
+    switch (status) {
+    case 400: return "bad request";
+    case 404: return "not found";
+    case 413: return "request too large";
+    case 414: return "request URI too long";
+    case 416: return "range not satisfiable";
+    default: return "HTTP status " + std::to_string(status);
+    }
+}
+
+void reply(httplib::Response& res, const ApiReply& r)
+{
+    res.status = r.status;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(r.body, kJson);
+}
+
+// Xapian objects must not be used by two threads at once: each worker thread
+// keeps its own LiveDatabase, opened on its first request and refreshed on
+// every one after (a commit, or a rebuild's switch, is seen at once).
+Status thread_database(const std::string& path, Xapian::Database** out)
+{
+    thread_local std::unique_ptr<LiveDatabase> live;
+    Status s = live && live->path() == path ? live->refresh() : LiveDatabase::open(path, &live);
+    if (!s.ok()) return s;
+    *out = &live->db();
+    return Status::Ok();
+}
+
+// Runs an API call against this thread's database; 503 when it cannot be opened.
+template <class Call>
+void with_database(const std::string& path, httplib::Response& res, Call call)
+{
+    Xapian::Database* db = nullptr;
+    Status s = thread_database(path, &db);
+    if (!s.ok()) {
+        std::cerr << "morgue-query serve: " << s.message() << "\n";
+        reply(res, error_reply(503, "the database cannot be opened just now"));
+        return;
+    }
+    reply(res, call(*db));
+}
+
+void serve_asset(const httplib::Request& req, httplib::Response& res)
+{
+    const Asset* a = find_asset(req.path);
+    if (!a) {
+        reply(res, error_reply(404, "not found"));
+        return;
+    }
+    res.set_header("ETag", std::string(a->etag));
+    res.set_header("Cache-Control", "no-cache"); // revalidate: cheap with the ETag, never stale
+    if (req.get_header_value("If-None-Match") == a->etag) {
+        res.status = 304;
+        return;
+    }
+    res.set_content(a->body.data(), a->body.size(), std::string(a->content_type).c_str());
+}
+
+void setup(httplib::Server& svr, const ServeOptions& opt)
+{
+    const std::string db = opt.db;
+    svr.set_default_headers(kSecurityHeaders);
+    svr.set_keep_alive_max_count(1000);
+    svr.set_payload_max_length(1 << 16); // only GET and HEAD: no body worth reading
+    const unsigned threads = opt.threads;
+    svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+
+    // Only GET and HEAD (httplib answers HEAD with the GET handlers, without a body).
+    svr.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        if (req.method == "GET" || req.method == "HEAD") return httplib::Server::HandlerResponse::Unhandled;
+        res.set_header("Allow", "GET, HEAD");
+        reply(res, error_reply(405, "method " + req.method + " not allowed (only GET and HEAD)"));
+        return httplib::Server::HandlerResponse::Handled;
+    });
+    svr.Get("/api/search", [db](const httplib::Request& req, httplib::Response& res) {
+        with_database(db, res, [&](Xapian::Database& d) { return api_search(d, db, req.params); });
+    });
+    svr.Get("/api/article/(.+)", [db](const httplib::Request& req, httplib::Response& res) {
+        with_database(db, res, [&](Xapian::Database& d) { return api_article(d, db, req.matches[1].str()); });
+    });
+    svr.Get("/api/stats", [db](const httplib::Request&, httplib::Response& res) { reply(res, api_stats(db)); });
+    // Everything else is an embedded file or nothing: no path reaches the disk.
+    svr.Get(".*", serve_asset);
+
+    // Errors httplib finds itself (a bad request line, a URI too long) get a JSON body too.
+    svr.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        reply(res, error_reply(res.status, reason(res.status)));
+        return httplib::Server::HandlerResponse::Handled;
+    }));
+    svr.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        try {
+            std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+            std::cerr << "morgue-query serve: " << e.what() << "\n";
+        } catch (...) {
+            std::cerr << "morgue-query serve: unknown exception\n";
+        }
+        reply(res, error_reply(500, "internal error"));
+    });
+    if (opt.log_requests) {
+        auto mutex = std::make_shared<std::mutex>();
+        svr.set_logger([mutex](const httplib::Request& req, const httplib::Response& res) {
+            std::lock_guard<std::mutex> lock(*mutex);
+            std::cerr << res.status << " " << req.method << " " << req.target << "\n";
+        });
+    }
+}
+
+} // namespace
+
+Status serve(const ServeOptions& opt)
+{
+    // Fail at start, not on the first request, when there is no database.
+    {
+        std::unique_ptr<LiveDatabase> probe;
+        Status s = LiveDatabase::open(opt.db, &probe);
+        if (!s.ok()) return s;
+    }
+    // SIGINT/SIGTERM are blocked in every thread (workers inherit the mask)
+    // and taken by one waiting thread, which stops the server cleanly.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    httplib::Server svr;
+    setup(svr, opt);
+    int port = opt.port;
+    if (port == 0) port = svr.bind_to_any_port(opt.bind);
+    else if (!svr.bind_to_port(opt.bind, port)) port = -1;
+    if (port < 0) return Status::IOError("cannot listen on " + opt.bind + ":" + std::to_string(opt.port));
+
+    std::thread waiter([&svr, &stop_signals] {
+        int sig = 0;
+        sigwait(&stop_signals, &sig);
+        svr.stop();
+    });
+    const std::string host = opt.bind.find(':') != std::string::npos ? "[" + opt.bind + "]" : opt.bind;
+    std::cout << "morgue-query: serving " << opt.db << " at http://" << host << ":" << port << "/" << std::endl;
+    bool ok = svr.listen_after_bind();
+    pthread_kill(waiter.native_handle(), SIGTERM); // wakes the waiter if no signal came
+    waiter.join();
+    return ok ? Status::Ok() : Status::IOError("the server stopped accepting connections");
+}
+
+} // namespace morgue

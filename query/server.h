@@ -1,0 +1,23 @@
+// morgue-query serve: the HTTP server (cpp-httplib) in front of the JSON API
+// (api.h) and the embedded page (assets.h).
+#pragma once
+
+#include "status.h"
+
+#include <string>
+
+namespace morgue {
+
+struct ServeOptions {
+    std::string db;
+    std::string bind = "127.0.0.1"; // loopback unless asked: a public site sits behind a proxy
+    int port = 8080;                // 0: any free port (printed on start)
+    unsigned threads = 32;          // connections served at once (a keep-alive connection holds one)
+    bool log_requests = false;      // one line per request on stderr
+};
+
+// Serves until SIGINT or SIGTERM. Prints "morgue-query: serving DB at
+// http://HOST:PORT/" on stdout once it accepts connections.
+Status serve(const ServeOptions& options);
+
+} // namespace morgue
