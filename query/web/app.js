@@ -249,11 +249,20 @@ function showChart(f) {
   const fig = $("chart");
   fig.querySelector("svg")?.remove();
   if (!f || !f.values.length) { fig.hidden = true; return; }
-  const W = 600, H = 120, top = 8, bottom = 18;
+  fig.hidden = false;
+  // Drawn at the figure's own width, so that text keeps its size on a phone.
+  const W = Math.max(200, fig.clientWidth - 24), H = 120, top = 8, bottom = 18;
   const n = f.values.length, max = Math.max(...f.values.map((v) => v.count));
   const step = W / n, gap = Math.min(2, step * 0.2);
-  const chart = svg("svg", {viewBox: `0 0 ${W} ${H}`, role: "group",
+  // Label every bar when the labels fit, else the first and the last.
+  const every = step >= 8 * f.values[0].value.length + 6;
+  const chart = svg("svg", {viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "group",
                            "aria-label": "Matches over time, by " + f.interval});
+  const label = (text, x, anchor) => {
+    const t = svg("text", {x, y: H - 4, "text-anchor": anchor, class: "axis"});
+    t.textContent = text;
+    chart.append(t);
+  };
   f.values.forEach((v, i) => {
     const h = Math.max(1, (H - top - bottom) * v.count / max);
     const [since, until] = bucketRange(v.value);
@@ -268,17 +277,14 @@ function showChart(f) {
     g.addEventListener("click", pick);
     g.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); pick(); } });
     chart.append(g);
+    if (every) label(v.value, (i + 0.5) * step, "middle");
   });
-  const label = (text, x, anchor) => {
-    const t = svg("text", {x, y: H - 4, "text-anchor": anchor, class: "axis"});
-    t.textContent = text;
-    chart.append(t);
-  };
-  label(f.values[0].value, 0, "start");
-  if (n > 1) label(f.values[n - 1].value, W, "end");
+  if (!every) {
+    label(f.values[0].value, 0, "start");
+    if (n > 1) label(f.values[n - 1].value, W, "end");
+  }
   fig.insertBefore(chart, $("chart-caption"));
   $("chart-caption").textContent = "Matches by " + f.interval + (n > 1 ? ": click a bar to narrow the dates" : "");
-  fig.hidden = false;
 }
 
 // --- one article --------------------------------------------------------------

@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""The search page in headless Chromium: search, snippets, a facet and its
+chip, the date chart, paging, the URL, the back button, escaping, phone width.
+
+Usage: serve_browser.py BASE SHOTS_DIR HOSTILE_JSONL
+Counts on the page are compared with what /api/search answers for the same
+state; screenshots (desktop, phone) are written to SHOTS_DIR.
+"""
+import json
+import os
+import sys
+import urllib.parse
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from webdriver import Browser  # noqa: E402
+
+BASE, SHOTS, HOSTILE = sys.argv[1:4]
+
+
+def api(**params):
+    url = BASE + "/api/search?" + urllib.parse.urlencode(params, doseq=True)
+    with urllib.request.urlopen(url, timeout=30) as r:
+        return json.loads(r.read())
+
+
+def page_state(b):
+    """The search state the page's URL holds."""
+    return urllib.parse.parse_qs(urllib.parse.urlsplit(b.url()).query)
+
+
+def ready(b, before=None):
+    """Waits until the page has drawn the answer to a new request."""
+    b.wait(lambda: b.js("return document.getElementById('status').dataset.state") == "ready"
+           and b.url() != before, "the page did not finish loading")
+
+
+def matches(b):
+    return int(b.js("return document.getElementById('status').dataset.matches"))
+
+
+def stories(b):
+    return int(b.js("return document.getElementById('status').dataset.stories"))
+
+
+def no_injection(b, where):
+    found = b.js("return document.querySelectorAll('main script, main img, main iframe, a[href^=\"javascript\"]').length")
+    assert found == 0, f"{where}: markup from the data became elements ({found})"
+    assert b.js("return window.__pwned === undefined"), f"{where}: a script from the data ran"
+
+
+b = Browser()
+try:
+    # The empty page tells what the archive holds.
+    b.get(BASE + "/")
+    b.wait(lambda: "articles from" in b.js("return document.getElementById('intro').textContent"), "no archive summary")
+
+    # A search: results with highlighted snippets, the count the API gives.
+    url = b.url()
+    b.type(b.find("#q"), "said")
+    b.click(b.find("#search button"))
+    ready(b, url)
+    expected = api(q="said", limit=10)
+    assert matches(b) == expected["matches"], f"page says {matches(b)} matches, the API {expected['matches']}"
+    hits = b.find_all("#results li.hit")
+    assert len(hits) == len(expected["hits"]) == 10, f"{len(hits)} hits shown"
+    titles = [b.text(e) for e in b.find_all("#results li.hit .title")]
+    assert titles == [h["title"] for h in expected["hits"]], f"titles differ: {titles}"
+    marks = [b.text(e).lower() for e in b.find_all("#results .snippet mark")]
+    assert marks and all(m.startswith("said") or m.startswith("say") for m in marks), f"highlights: {marks}"
+    assert page_state(b) == {"q": ["said"]}, f"URL after searching: {b.url()}"
+
+    # The chart: one bar per histogram bucket; a click narrows to its dates.
+    buckets = expected["facets"]["date"]["values"]
+    bars = b.find_all("#chart svg g.bar")
+    assert len(bars) == len(buckets) > 1, f"{len(bars)} bars for {len(buckets)} buckets"
+    tallest = max(range(len(buckets)), key=lambda i: buckets[i]["count"])
+    url = b.url()
+    b.click(b.find_all("#chart svg g.bar rect.fill")[tallest])
+    ready(b, url)
+    state = page_state(b)
+    assert "since" in state and "until" in state, f"URL after clicking a bar: {b.url()}"
+    narrowed = api(q="said", since=state["since"][0], until=state["until"][0])
+    assert matches(b) == narrowed["matches"] < expected["matches"], f"bar click: {matches(b)} of {expected['matches']}"
+    assert narrowed["stories"] == buckets[tallest]["count"], "the bar's count is not what its dates hold"
+    chips = [b.text(c) for c in b.find_all("#chips .chip")]
+    assert any(c.startswith("Date: " + state["since"][0]) for c in chips), f"no date chip: {chips}"
+
+    # Back: the whole search again, from the URL.
+    b.back()
+    b.wait(lambda: page_state(b) == {"q": ["said"]} and matches(b) == expected["matches"], "back did not restore the search")
+    assert not b.find_all("#chips .chip"), "the date chip survived going back"
+
+    # A facet: click an outlet, the results narrow to its count, a chip appears.
+    values = expected["facets"]["outlet"]["values"]
+    pick = values[1]  # not the largest, so that the narrowing shows
+    buttons = [e for e in b.find_all("#facets .facet[data-field=outlet] button.facet-value")
+               if b.attr(e, "data-value") == pick["value"]]
+    assert buttons, f"no facet button for outlet {pick['value']}"
+    url = b.url()
+    b.click(buttons[0])
+    ready(b, url)
+    assert page_state(b) == {"q": ["said"], "outlet": [pick["value"]]}, f"URL after the facet: {b.url()}"
+    filtered = api(q="said", outlet=pick["value"])
+    assert stories(b) == pick["count"] == filtered["stories"], f"facet {pick}: page {stories(b)}, API {filtered['stories']}"
+    assert matches(b) == filtered["matches"] < expected["matches"], "the facet did not narrow the results"
+    outlets = {b.text(e) for e in b.find_all("#results .meta")}
+    assert all(m.startswith(pick["value"]) for m in outlets), f"results from other outlets: {outlets}"
+    chips = b.find_all("#chips .chip")
+    assert len(chips) == 1 and pick["value"] in b.text(chips[0]), "no chip for the facet"
+    # A shared link reproduces the state.
+    shared = b.url()
+    b.get(shared)
+    ready(b)
+    assert matches(b) == filtered["matches"] and len(b.find_all("#chips .chip")) == 1, "a shared URL did not reproduce the search"
+    # Removing the chip removes the filter.
+    url = b.url()
+    b.click(b.find("#chips .chip"))
+    ready(b, url)
+    assert matches(b) == expected["matches"] and not b.find_all("#chips .chip"), "removing the chip did not widen again"
+
+    # Paging.
+    url = b.url()
+    b.click(b.find("#pager button.next"))
+    ready(b, url)
+    assert page_state(b).get("offset") == ["10"], f"URL on page 2: {b.url()}"
+    assert b.attr(b.find("#results li.hit"), "value") == "11", "page 2 does not start at hit 11"
+
+    # Screenshots: desktop, then a phone (390 px wide), which must not scroll sideways.
+    b.get(BASE + "/?q=oil+prices")
+    ready(b)
+    b.screenshot(os.path.join(SHOTS, "desktop.png"))
+    b._s("POST", "/goog/cdp/execute", {"cmd": "Emulation.setDeviceMetricsOverride",
+                                        "params": {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}})
+    b.get(BASE + "/?q=oil+prices")
+    ready(b)
+    inner = b.js("return window.innerWidth")
+    assert inner == 390, f"the phone emulation did not take: {inner} px"
+    wide = b.js("return document.documentElement.scrollWidth")
+    assert wide <= 390, f"the page is {wide} px wide on a 390 px phone"
+    b.screenshot(os.path.join(SHOTS, "phone.png"))
+    b.click(b.find("#results li.hit .title"))
+    b.wait(lambda: b.find_all("#article h2"), "the article did not open")
+    ready(b)
+    assert "article" in page_state(b), "the URL does not name the open article"
+    b.screenshot(os.path.join(SHOTS, "phone-article.png"))
+    b._s("POST", "/goog/cdp/execute", {"cmd": "Emulation.clearDeviceMetricsOverride", "params": {}})
+
+    # Markup in an article is shown as text, in results, facets and the article.
+    hostile = json.loads(open(HOSTILE).read())
+    b.get(BASE + "/?q=zyxquonk")
+    ready(b)
+    assert b.text(b.find("#results li.hit .title")) == hostile["title"], "the hostile title is not shown as text"
+    assert hostile["outlet"] in [b.attr(e, "data-value") for e in b.find_all("#facets button.facet-value")], "hostile outlet facet"
+    assert b.js("return document.querySelector('#results .meta').textContent").startswith(hostile["outlet"]), "hostile outlet"
+    no_injection(b, "results")
+    b.click(b.find("#results li.hit .title"))
+    b.wait(lambda: b.find_all("#article h2"), "the hostile article did not open")
+    body = b.js("return document.getElementById('article').textContent")
+    assert "<script>window.__pwned=1</script>" in body and "<img src=x" in body, "the article's markup is not shown as text"
+    no_injection(b, "article")
+    # And a query full of markup.
+    b.get(BASE + "/?q=" + urllib.parse.quote("<img src=x onerror=window.__pwned=1> oil"))
+    b.wait(lambda: b.js("return document.getElementById('status').dataset.state") in ("ready", "error"), "no answer")
+    assert b.js("return document.getElementById('q').value") == "<img src=x onerror=window.__pwned=1> oil"
+    no_injection(b, "query")
+
+    # Nothing was fetched from anywhere but the server.
+    elsewhere = b.js("return performance.getEntriesByType('resource').map(e => e.name)"
+                     ".filter(n => !n.startsWith(arguments[0]))", BASE)
+    assert not elsewhere, f"fetched from elsewhere: {elsewhere}"
+finally:
+    b.quit()
+print("ok")
