@@ -18,6 +18,10 @@ namespace {
 //
 // Processors report errors through `error` rather than by throwing: an
 // exception thrown through Xapian 1.4's query parser leaks its parse state.
+//
+// Queries are built from fresh objects, never from Xapian::Query::MatchAll or
+// MatchNothing: those are shared statics whose reference counts are not
+// atomic, so copying them from two threads at once (a server) corrupts them.
 class FilterProcessor : public Xapian::FieldProcessor {
 public:
     FilterProcessor(const char* prefix, std::shared_ptr<std::string> error) : prefix_(prefix), error_(std::move(error)) {}
@@ -25,7 +29,7 @@ public:
     {
         std::string term = schema::filter_term(prefix_, value);
         if (term.empty() && error_->empty()) *error_ = "an empty filter value";
-        return term.empty() ? Xapian::Query::MatchNothing : Xapian::Query(term);
+        return term.empty() ? Xapian::Query() : Xapian::Query(term);
     }
 
 private:
@@ -52,7 +56,7 @@ public:
             return parse(value);
         } catch (const std::invalid_argument& e) {
             if (error_->empty()) *error_ = e.what();
-            return Xapian::Query::MatchNothing;
+            return Xapian::Query(); // matches nothing
         }
     }
 
@@ -191,7 +195,7 @@ Status build_query(const std::string& text, const QueryOptions& options, BuiltQu
         return Status::Usage("empty query: give words to search for, or a filter such as outlet:reuters");
     // Filters alone (browsing an outlet, a section) match every article they name.
     std::string lang = schema::stemmer_name(blank ? std::string("en") : guess_language(text));
-    Xapian::Query q = Xapian::Query::MatchAll;
+    Xapian::Query q{std::string()}; // the empty term: every document
     if (!blank) {
         Status s = parse_text(text, lang, &q);
         if (!s.ok()) return s;
