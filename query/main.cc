@@ -20,6 +20,9 @@ namespace {
 const char* kUsage = R"(Usage: morgue-query --db DB [options] QUERY...
        morgue-query serve --db DB [--port 8080] [--bind 127.0.0.1]   (see serve --help)
 
+"serve" first starts the web front end; to search for the word, put an
+option first (morgue-query --db DB serve).
+
 Searches the morgue database DB ($MORGUE_DB when --db is not given) and prints
 the best matches with highlighted snippets, the exact number of matches, and
 counts by outlet, section, dateline, author, language and date over ALL
