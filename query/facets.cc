@@ -54,13 +54,7 @@ void FacetSpy::operator()(const Xapian::Document& doc, double)
     // One value holds every facet field (see schema::slot_facets).
     const std::string packed = doc.get_value(schema::slot_facets);
     std::string_view fields[schema::facet_field_count];
-    std::string_view rest(packed);
-    for (int i = 0; i < schema::facet_field_count; ++i) {
-        size_t end = i + 1 < schema::facet_field_count ? rest.find(schema::kFieldSeparator) : rest.size();
-        if (end == std::string_view::npos) end = rest.size();
-        fields[i] = rest.substr(0, end);
-        rest.remove_prefix(std::min(rest.size(), end + 1));
-    }
+    schema::split_facets(packed, fields);
     // An article without a cluster (too short to compare) is a story of its own.
     std::string story = fields[schema::facet_cluster].empty() ? "#" + std::to_string(doc.get_docid())
                                                               : std::string(fields[schema::facet_cluster]);
