@@ -73,7 +73,7 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
         enquire.set_sort_by_value_then_relevance(schema::slot_date, req.sort == SortOrder::newest);
     if (req.collapse) enquire.set_collapse_key(schema::slot_cluster);
     // The spy always runs: it also counts the distinct stories.
-    FacetSpy spy(req.facets, req.count_stories);
+    FacetSpy spy(db, req.facets, req.count_stories);
     enquire.add_matchspy(&spy);
     // checkatleast = every document: the matcher then visits the whole match
     // set, so the count is exact and the spy sees every match.
