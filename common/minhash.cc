@@ -59,6 +59,11 @@ std::optional<CopySignature> copy_signature(std::string_view text)
     return s;
 }
 
+std::optional<CopySignature> article_signature(const Article& a)
+{
+    return copy_signature(a.body.empty() ? a.title : a.body);
+}
+
 std::vector<std::string> band_keys(const CopySignature& s)
 {
     std::vector<std::string> keys;

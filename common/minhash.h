@@ -4,6 +4,8 @@
 // ordinary Xapian query and no side store.
 #pragma once
 
+#include "article.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -35,6 +37,9 @@ struct CopySignature {
 
 // Nothing for a text of fewer than kShingleWords words.
 std::optional<CopySignature> copy_signature(std::string_view text);
+// The signature copies of an article are compared by: of its body, or of
+// its title when it has no body.
+std::optional<CopySignature> article_signature(const Article& a);
 
 // The band terms (without prefix) of a signature.
 std::vector<std::string> band_keys(const CopySignature& s);

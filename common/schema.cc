@@ -2,6 +2,8 @@
 
 #include "hash.h"
 
+#include <algorithm>
+
 #include <xapian.h>
 
 namespace morgue::schema {
@@ -9,18 +11,28 @@ namespace morgue::schema {
 const std::vector<Field>& fields()
 {
     static const std::vector<Field> table = {
-        {"outlet", prefix::outlet, true, slot_outlet},
-        {"section", prefix::section, true, slot_section},
-        {"dateline", prefix::dateline, true, slot_dateline},
-        {"author", prefix::author, true, slot_authors},
-        {"lang", prefix::language, true, slot_language},
-        {"wire", prefix::wire, true, slot_wire},
-        {"kind", prefix::kind, true, slot_kind},
-        {"site", prefix::host, true, std::nullopt},
-        {"id", prefix::id, true, std::nullopt},
-        {"title", prefix::title, false, std::nullopt},
+        {"outlet", prefix::outlet, true},
+        {"section", prefix::section, true},
+        {"dateline", prefix::dateline, true},
+        {"author", prefix::author, true},
+        {"lang", prefix::language, true},
+        {"wire", prefix::wire, true},
+        {"kind", prefix::kind, true},
+        {"site", prefix::host, true},
+        {"id", prefix::id, true},
+        {"title", prefix::title, false},
     };
     return table;
+}
+
+void split_facets(std::string_view packed, std::string_view (&fields)[facet_field_count])
+{
+    for (int i = 0; i < facet_field_count; ++i) {
+        size_t end = i + 1 < facet_field_count ? packed.find(kFieldSeparator) : packed.size();
+        if (end == std::string_view::npos) end = packed.size();
+        fields[i] = packed.substr(0, end);
+        packed.remove_prefix(std::min(packed.size(), end + 1));
+    }
 }
 
 const Field* find_field(std::string_view name)

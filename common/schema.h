@@ -11,7 +11,8 @@
 
 namespace morgue::schema {
 
-// Schema version 1.
+// Schema version 2 (1 kept unstemmed words with positions plus Z-prefixed
+// stems, and a value per facet field; see the version history below).
 //
 // A morgue database is an ordinary Xapian (glass) database, one document per
 // article or teaser:
@@ -21,10 +22,13 @@ namespace morgue::schema {
 //                   outlet + title + date; ids longer than kMaxIdBytes are
 //                   replaced by "#" + a 128-bit hash so the term stays under
 //                   Xapian's 245-byte limit.
-//     (none), Z     free text of title and body, stemmed with the article's
-//                   language; positions kept for phrases. The title is indexed
-//                   again under S and with a higher wdf so it ranks above body.
-//     S             title words (and positions) for title: searches.
+//     (none)        free text of title and body, every word stemmed with the
+//                   article's language (STEM_ALL: no unstemmed copy and no Z
+//                   terms, which halves the postings to write and store);
+//                   positions kept for phrases, which match on stems. The
+//                   title is indexed again under S and with a higher wdf so it
+//                   ranks above the body.
+//     S             title words, stemmed, with positions, for title: searches.
 //     A, XO, XS, XD, XW, XK, L, H, XF
 //                   boolean filters: author, outlet, section, dateline place,
 //                   wire credit, kind (article|teaser), language (ISO 639-1),
@@ -45,16 +49,22 @@ namespace morgue::schema {
 //   Document data
 //     The whole article (text, metadata, provenance) serialised by codec.h and
 //     compressed with zstd; it round-trips exactly and snippets are made from
-//     it.
+//     it. The copy signature is not stored: it is recomputed from this text
+//     for the few candidates a new article is compared with.
 //
 //   Metadata
 //     kLastUpdateKey -> time of the last commit.
 //     kReadByKeyPrefix + 32 hex digits of Hash128(source file path) -> which
 //     morgue-index build (and options) last read that file to its end; its
 //     XR terms let --update skip lines only when it is the running build.
-//     kVersionKey -> "1". A database with another version is refused with a
+//     kVersionKey -> "2". A database with another version is refused with a
 //     message telling the user to rebuild it.
-inline constexpr int kVersion = 1;
+//
+//   Version history
+//     1  unstemmed terms with positions + Z stems without; values per facet
+//        field (outlet, section, ...), the year-month, and the copy signature.
+//     2  STEM_ALL; the facet fields live only in slot_facets; no signature.
+inline constexpr int kVersion = 2;
 inline constexpr const char* kVersionKey = "morgue.schema_version";
 // Metadata: when morgue-index last committed, ISO 8601 UTC ("2026-11-22T03:00:00Z").
 inline constexpr const char* kLastUpdateKey = "morgue.last_update";
@@ -91,27 +101,19 @@ inline constexpr const char* record = "XR";       // the JSON line a document wa
 
 enum Slot : Xapian::valueno {
     slot_date = 0,         // Xapian::sortable_serialise(seconds since 1970-01-01 UTC); empty when unknown
-    slot_year_month = 1,   // "YYYYMM" (UTC); empty when the date is unknown
-    slot_outlet = 2,       // outlet as displayed, e.g. "Associated Press"
-    slot_section = 3,      // section as displayed
-    slot_dateline = 4,     // dateline place as displayed, e.g. "Prague"
-    slot_authors = 5,      // authors as displayed, joined by kListSeparator
-    slot_language = 6,     // ISO 639-1 code, e.g. "en", "ar"
     slot_day = 7,          // "YYYYMMDD" (UTC); empty when the date is unknown
     slot_content_hash = 8, // 16 raw bytes: Hash128::bytes() of the serialised article without its
                            // source line (but with its source file), so --update skips what has
                            // not changed and re-files what moved to another source
-    slot_wire = 9,         // wire credit as displayed, e.g. "AP"
-    slot_kind = 10,        // "article" or "teaser"
-    slot_cluster = 12,     // copy cluster id (the collapse key): 32 hex digits; empty for text
-                           // too short to compare
-    slot_signature = 13,   // copy signature: shingle count then kMinHashes minimums, 4 bytes each,
-                           // big-endian (see common/minhash.h)
     slot_facets = 11,      // every facet value in one place, so that counting facets over a
-                           // match set reads one value per document, not eight:
+                           // match set reads one value per document:
                            // outlet RS section RS dateline RS authors RS language RS wire RS kind
                            // RS day RS cluster, RS = kFieldSeparator (authors joined by
-                           // kListSeparator; cluster as in slot_cluster)
+                           // kListSeparator; cluster as in slot_cluster). Display forms
+                           // ("Associated Press"), not the normalised filter terms.
+    slot_cluster = 12,     // copy cluster id (the collapse key): 32 hex digits; empty for text
+                           // too short to compare
+    // Slots 1-6, 9, 10 and 13 held values of schema version 1; unused since.
 };
 inline constexpr char kListSeparator = '\x1f';
 inline constexpr char kFieldSeparator = '\x1e';
@@ -119,12 +121,14 @@ inline constexpr char kFieldSeparator = '\x1e';
 enum FacetField { facet_outlet, facet_section, facet_dateline, facet_authors, facet_language,
                   facet_wire, facet_kind, facet_day, facet_cluster, facet_field_count };
 
+// The fields of a slot_facets value (empty views for fields it lacks).
+void split_facets(std::string_view packed, std::string_view (&fields)[facet_field_count]);
+
 // A search field. One table drives both indexing and query parsing.
 struct Field {
     const char* name;    // as typed in a query: outlet:AP
     const char* prefix;  // term prefix
     bool boolean;        // exact-match filter (true) or free text (false)
-    std::optional<Slot> slot; // value slot holding its display form, if any
 };
 const std::vector<Field>& fields();
 const Field* find_field(std::string_view name);

@@ -1,9 +1,10 @@
 #include "copy_detector.h"
 
+#include "codec.h"
 #include "hash.h"
-#include "minhash.h"
 #include "schema.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -11,8 +12,9 @@ namespace morgue {
 
 namespace {
 // At most this many candidates are verified per article: more only happens
-// for boilerplate-heavy text, where the best-ranked candidates suffice.
-constexpr Xapian::doccount kMaxCandidates = 50;
+// for boilerplate-heavy text, where the likeliest candidates suffice.
+constexpr size_t kMaxCandidates = 50;
+
 // The cluster lives in its term, its value, and the last field of the packed
 // facet value (so facets can count stories).
 void set_cluster(Xapian::Document& doc, const std::string& cluster)
@@ -24,51 +26,74 @@ void set_cluster(Xapian::Document& doc, const std::string& cluster)
     if (last != std::string::npos) doc.add_value(schema::slot_facets, packed.substr(0, last + 1) + cluster);
 }
 
+std::vector<std::string> band_terms(const CopySignature& sig)
+{
+    std::vector<std::string> terms;
+    for (const auto& key : band_keys(sig)) terms.push_back(schema::prefix::copy_band + key);
+    return terms;
+}
 } // namespace
 
-void CopyDetector::assign(const Article& a, const std::string& idterm, Xapian::Document& doc)
+CopyDetector::CopyDetector(Xapian::WritableDatabase& db, CopyOptions options)
+    : db_(db), opt_(options), db_had_documents_(db.get_doccount() > 0)
 {
-    if (!opt_.enabled) return;
-    auto sig = copy_signature(a.body.empty() ? a.title : a.body);
-    if (!sig) return;
-    doc.add_value(schema::slot_signature, sig->serialise());
-    std::vector<Xapian::Query> bands;
-    for (const auto& key : band_keys(*sig)) {
-        std::string term = schema::prefix::copy_band + key;
-        doc.add_boolean_term(term);
-        bands.emplace_back(term);
+}
+
+// Documents sharing a band with the article, the most bands first.
+std::vector<Xapian::docid> CopyDetector::candidates(const std::vector<std::string>& terms, Xapian::docid self)
+{
+    std::map<Xapian::docid, unsigned> shared;
+    for (const auto& t : terms) {
+        if (auto it = run_bands_.find(t); it != run_bands_.end())
+            for (Xapian::docid d : it->second) ++shared[d];
+        if (!db_had_documents_) continue;
+        for (auto p = db_.postlist_begin(t); p != db_.postlist_end(t); ++p)
+            if (!run_docs_.count(*p)) ++shared[*p]; // this run's are counted above
     }
-    Xapian::Query q(Xapian::Query::OP_OR, bands.begin(), bands.end());
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(q);
-    // Rank by how many bands agree: the likeliest copies first. (The date
-    // window is checked on the candidates: a query for "dated in the window
-    // or undated" would walk every document for every article.)
-    Xapian::MSet candidates = enquire.get_mset(0, kMaxCandidates);
-    Xapian::docid self = 0;
-    if (auto p = db_.postlist_begin(idterm); p != db_.postlist_end(idterm)) self = *p; // our previous version
+    shared.erase(self); // our own previous version
+    std::vector<std::pair<unsigned, Xapian::docid>> ranked;
+    for (auto [d, n] : shared) ranked.emplace_back(n, d);
+    std::sort(ranked.begin(), ranked.end(), [](auto& x, auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
+    std::vector<Xapian::docid> out;
+    for (size_t i = 0; i < ranked.size() && i < kMaxCandidates; ++i) out.push_back(ranked[i].second);
+    return out;
+}
+
+// Signature, date and cluster of a candidate: from memory for this run's
+// documents, else from the stored document (its signature from its text).
+std::optional<CopyDetector::Known> CopyDetector::known(Xapian::docid d)
+{
+    if (auto it = run_docs_.find(d); it != run_docs_.end()) return it->second;
+    Xapian::Document doc = db_.get_document(d);
+    Article other;
+    if (!decode_article(doc.get_data(), &other).ok()) return std::nullopt;
+    auto sig = article_signature(other);
+    if (!sig) return std::nullopt;
+    return Known{std::move(*sig), other.date, doc.get_value(schema::slot_cluster)};
+}
+
+void CopyDetector::assign(const Article& a, const std::optional<CopySignature>& sig, Xapian::docid self,
+                          Xapian::Document& doc)
+{
+    if (!opt_.enabled || !sig) return;
+    std::vector<std::string> terms = band_terms(*sig);
+    for (const auto& t : terms) doc.add_boolean_term(t);
 
     // Clusters linked to this article, by the docid of their oldest member seen.
     std::map<std::string, Xapian::docid> linked;
-    for (auto it = candidates.begin(); it != candidates.end(); ++it) {
-        if (*it == self) continue;
-        Xapian::Document other = it.get_document();
-        if (a.date) {
-            std::string when = other.get_value(schema::slot_date);
-            if (!when.empty() &&
-                std::abs(Xapian::sortable_unserialise(when) - static_cast<double>(*a.date)) > opt_.window_days * 86400.0)
-                continue;
-        }
-        auto theirs = CopySignature::parse(other.get_value(schema::slot_signature));
-        if (!theirs || estimate_containment(*sig, *theirs) < opt_.threshold) continue;
-        std::string cluster = other.get_value(schema::slot_cluster);
-        if (cluster.empty()) continue;
-        auto [pos, fresh] = linked.emplace(cluster, *it);
-        if (!fresh && *it < pos->second) pos->second = *it;
+    for (Xapian::docid d : candidates(terms, self)) {
+        auto other = known(d);
+        if (!other || other->cluster.empty()) continue;
+        if (a.date && other->date &&
+            std::abs(static_cast<double>(*other->date - *a.date)) > opt_.window_days * 86400.0)
+            continue;
+        if (estimate_containment(*sig, other->sig) < opt_.threshold) continue;
+        auto [pos, fresh] = linked.emplace(other->cluster, d);
+        if (!fresh && d < pos->second) pos->second = d;
     }
     std::string cluster;
     if (linked.empty()) {
-        cluster = hash128(idterm).hex();
+        cluster = hash128(schema::id_term(a.id)).hex();
     } else {
         // The cluster with the oldest member keeps its id, so ids stay stable.
         auto keep = linked.begin();
@@ -81,6 +106,18 @@ void CopyDetector::assign(const Article& a, const std::string& idterm, Xapian::D
     set_cluster(doc, cluster);
 }
 
+void CopyDetector::written(Xapian::docid d, const Article& a, std::optional<CopySignature> sig,
+                           const Xapian::Document& doc)
+{
+    if (!opt_.enabled || !sig) return;
+    auto [it, fresh] = run_docs_.insert_or_assign(d, Known{std::move(*sig), a.date, doc.get_value(schema::slot_cluster)});
+    (void)fresh;
+    for (const auto& t : band_terms(it->second.sig)) {
+        auto& ds = run_bands_[t];
+        if (ds.empty() || ds.back() != d) ds.push_back(d);
+    }
+}
+
 void CopyDetector::relabel(const std::string& from, const std::string& to)
 {
     ++merges_;
@@ -91,6 +128,7 @@ void CopyDetector::relabel(const std::string& from, const std::string& to)
         m.remove_term(from_term);
         set_cluster(m, to);
         db_.replace_document(d, m);
+        if (auto it = run_docs_.find(d); it != run_docs_.end()) it->second.cluster = to;
     }
 }
 

@@ -1,16 +1,24 @@
-// Syndicated copies at index time: every article gets a MinHash signature
-// (value), its LSH band terms, and a copy-cluster id shared with the copies
-// already indexed (found by an OR query over the bands, verified by the
-// estimated containment, within a date window). A new article that links two
-// clusters merges them. The cluster id is the collapse key for queries.
+// Syndicated copies at index time: every article gets the LSH band terms of
+// its MinHash signature and a copy-cluster id shared with the copies already
+// indexed (found through the band terms, verified by the estimated
+// containment, within a date window). A new article that links two clusters
+// merges them. The cluster id is the collapse key for queries.
+//
+// The signature is not stored: articles written this run keep theirs in
+// memory, and an older candidate's is recomputed from its stored text (a
+// candidate is rare, a stored signature would cost every document 260 bytes).
 #pragma once
 
 #include "article.h"
+#include "minhash.h"
 #include "status.h"
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace morgue {
 
@@ -22,17 +30,34 @@ struct CopyOptions {
 
 class CopyDetector {
 public:
-    CopyDetector(Xapian::WritableDatabase& db, CopyOptions options) : db_(db), opt_(options) {}
-    // Adds signature, band terms and cluster to `doc` (the document about to
-    // replace `idterm`), relabelling other documents when clusters merge.
-    // Must run on the writer's thread, before the document is written.
-    void assign(const Article& a, const std::string& idterm, Xapian::Document& doc);
+    // `db` holds the documents written before this run (and this run's, as
+    // they are written).
+    CopyDetector(Xapian::WritableDatabase& db, CopyOptions options);
+    bool enabled() const { return opt_.enabled; }
+    // Adds band terms and cluster to `doc`, the next version of document
+    // `self` (0 for a new article), relabelling other documents when
+    // clusters merge. On the writer's thread, before the document is written.
+    void assign(const Article& a, const std::optional<CopySignature>& sig, Xapian::docid self,
+                Xapian::Document& doc);
+    // `doc` (as completed by assign) was written as docid `d`.
+    void written(Xapian::docid d, const Article& a, std::optional<CopySignature> sig, const Xapian::Document& doc);
     uint64_t merges() const { return merges_; }
 
 private:
+    struct Known {
+        CopySignature sig;
+        std::optional<int64_t> date;
+        std::string cluster;
+    };
+    std::vector<Xapian::docid> candidates(const std::vector<std::string>& band_terms, Xapian::docid self);
+    std::optional<Known> known(Xapian::docid d);
     void relabel(const std::string& from, const std::string& to);
+
     Xapian::WritableDatabase& db_;
     CopyOptions opt_;
+    bool db_had_documents_ = false; // else every candidate is one of this run's
+    std::unordered_map<std::string, std::vector<Xapian::docid>> run_bands_; // band term -> this run's docs
+    std::unordered_map<Xapian::docid, Known> run_docs_;
     uint64_t merges_ = 0;
 };
 

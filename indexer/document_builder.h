@@ -8,6 +8,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace morgue {
 
@@ -16,17 +17,15 @@ public:
     DocumentBuilder();
     // The document for `a` (terms, values, compressed data). The builder
     // keeps no reference to it afterwards, so it may be handed to another
-    // thread.
-    Xapian::Document build(const Article& a);
-    // Feed every indexed word to `db`'s spelling table, for "did you mean".
-    // The builder then writes to `db` and must stay on the writer's thread.
-    void enable_spelling(Xapian::WritableDatabase& db);
+    // thread. With `spelling`, the headline's words (lower case, unstemmed)
+    // are put there for the writer to add to the spelling table.
+    Xapian::Document build(const Article& a, std::vector<std::string>* spelling = nullptr);
 
 private:
     const Xapian::Stem& stemmer_for(const std::string& language);
     Xapian::TermGenerator tg_;
+    Xapian::TermGenerator words_; // unstemmed, for the spelling words
     std::map<std::string, Xapian::Stem> stemmers_;
-    bool spelling_ = false;
 };
 
 } // namespace morgue

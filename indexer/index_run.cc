@@ -10,6 +10,8 @@
 #include "interrupt.h"
 #include "document_builder.h"
 #include "line_reader.h"
+#include "ordered_pool.h"
+#include "record_preparer.h"
 #include "progress.h"
 #include "schema.h"
 #include "sources.h"
@@ -20,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <unordered_map>
 #include <unordered_set>
 #include <ctime>
 #include <iostream>
@@ -65,15 +68,6 @@ Format detect_format(const std::string& path, std::string_view head)
     return Format::json_document;
 }
 
-// Line (1-based) of byte offset `byte` in `text`.
-uint64_t line_of(std::string_view text, size_t byte)
-{
-    uint64_t line = 1;
-    for (size_t i = 0; i < byte && i < text.size(); ++i)
-        if (text[i] == '\n') ++line;
-    return line;
-}
-
 class Run {
 public:
     Run(const IndexOptions& o, IndexSummary* s) : opt_(o), sum_(*s) {}
@@ -87,11 +81,14 @@ public:
         progress_ = std::make_unique<Progress>(opt_.progress && !opt_.quiet, total);
 
         learn_furniture(src.inputs);
+        prep_.clean = opt_.clean;
+        prep_.build = !opt_.update && !opt_.explain; // --update builds only what changed
+        prep_.spelling = opt_.spelling;
+        prep_.copies = opt_.copies.enabled && !opt_.explain;
         Status s;
         if (!opt_.explain) {
             s = open_writable(opt_.db, &db_);
             if (!s.ok()) return s;
-            if (opt_.spelling) builder_.enable_spelling(*db_);
             policy_ = std::make_unique<UpdatePolicy>(*db_, opt_.clean ? "clean" : "");
             copies_ = std::make_unique<CopyDetector>(*db_, opt_.copies);
         }
@@ -173,6 +170,9 @@ private:
         return Status::Ok();
     }
 
+    // Lines are parsed and tokenised on worker threads (prepare_json_record)
+    // and written here, in input order; a message about a line is printed
+    // when that line's turn to be written comes.
     Status index_json_lines(const std::string& path, LineReader& reader)
     {
         // Lines known from a run of this build are skipped unparsed (UpdatePolicy).
@@ -181,21 +181,45 @@ private:
             Status s = policy_->read_by_this_build(path, &skip_known);
             if (!s.ok()) return s;
         }
+        struct LineJob {
+            uint64_t line_no = 0;
+            std::string text, record;
+        };
+        OrderedPool<LineJob, PreparedRecord, DocumentBuilder> pool(
+            opt_.threads, 64 * opt_.threads, [&](LineJob& j, DocumentBuilder& builder) {
+                return prepare_json_record(path, j.line_no, j.text, j.record, prep_, builder);
+            });
+        // Writes every result due (all of them with `all`, else while the pool is full).
+        auto drain = [&](bool all) -> Status {
+            PreparedRecord r;
+            while ((all || pool.full()) && pool.pop(&r)) {
+                Status s = write_record(path, r);
+                if (!s.ok()) return s;
+            }
+            return Status::Ok();
+        };
         std::string line;
         for (;;) {
-            if (stop_requested()) return Status::Ok();
+            if (stop_requested()) return drain(true);
             LineReader::Result r;
             Status s = reader.next(&line, &r);
-            if (!s.ok() && stop_requested()) return Status::Ok();
+            if (!s.ok() && stop_requested()) return drain(true);
             if (!s.ok()) {
+                Status w = drain(true);
+                if (!w.ok()) return w;
                 message(at(path, reader.line_number() + 1), "error",
                         s.message() + "; the lines before it were indexed");
                 ++sum_.failed;
                 return Status::Ok();
             }
-            if (r == LineReader::Result::eof) return read_to_end(path);
+            if (r == LineReader::Result::eof) {
+                s = drain(true);
+                return s.ok() ? read_to_end(path) : s;
+            }
             std::string where = at(path, reader.line_number());
             if (r == LineReader::Result::too_long) {
+                s = drain(true);
+                if (!s.ok()) return s;
                 message(where, "error", "record longer than the limit of " +
                         std::to_string(opt_.max_article_bytes) + " bytes (--max-article-size), skipped");
                 ++sum_.failed;
@@ -210,9 +234,25 @@ private:
                 sum_.unchanged += known;
                 if (known) continue;
             }
-            s = index_json_text(path, reader.line_number(), line, record);
+            s = drain(false);
+            if (!s.ok()) return s;
+            pool.push({reader.line_number(), std::move(line), std::move(record)});
+            line.clear();
+        }
+    }
+
+    // Prints what preparing a record had to say, then writes its articles.
+    Status write_record(const std::string& path, PreparedRecord& r)
+    {
+        for (const auto& m : r.messages)
+            if (!(opt_.quiet && m.quiet_hides)) message(at(path, m.line), m.level, m.text);
+        sum_.failed += r.failed;
+        sum_.skipped += r.skipped;
+        for (auto& a : r.articles) {
+            Status s = write(a);
             if (!s.ok()) return s;
         }
+        return Status::Ok();
     }
 
     // Every line of a JSON Lines input was read: next time, with this build,
@@ -223,63 +263,6 @@ private:
         bool changed = false;
         Status s = policy_->mark_read(path, &changed);
         return s.ok() && changed ? count_change() : s;
-    }
-
-    // Parses one JSON text (a line, or a whole file) and indexes what it
-    // holds; `record` is a line's record term (UpdatePolicy).
-    Status index_json_text(const std::string& path, uint64_t line_no, std::string& text,
-                           const std::string& record = {})
-    {
-        std::string where = at(path, line_no);
-        if (size_t bad = repair_utf8(text))
-            warn(where, std::to_string(bad) + " invalid UTF-8 byte(s) replaced by U+FFFD");
-        nlohmann::json value;
-        try {
-            value = nlohmann::json::parse(text);
-        } catch (const nlohmann::json::parse_error& e) {
-            uint64_t line = line_no ? line_no : line_of(text, e.byte ? e.byte - 1 : 0);
-            std::string what = e.what();
-            size_t colon = what.find("] ");
-            message(at(path, line), "error",
-                    "invalid JSON (" + (colon == std::string::npos ? what : what.substr(colon + 2)) + ")");
-            ++sum_.failed;
-            return Status::Ok();
-        }
-        if (value.is_array()) {
-            // No record term: a line's articles could be committed (or
-            // interrupted) in part, and a known line is skipped as a whole.
-            for (const auto& item : value) {
-                Status s = index_json_value(path, line_no, item, {});
-                if (!s.ok() || stop_requested()) return s;
-            }
-            return Status::Ok();
-        }
-        return index_json_value(path, line_no, value, record);
-    }
-
-    Status index_json_value(const std::string& path, uint64_t line_no, const nlohmann::json& value,
-                            const std::string& record)
-    {
-        std::string where = at(path, line_no);
-        Article a;
-        std::vector<std::string> warnings;
-        Status s = article_from_json(value, &a, &warnings);
-        for (const auto& w : warnings) warn(where, w);
-        if (!s.ok()) {
-            if (value.is_object()) {
-                // A record with nothing to search: real corpora have them.
-                if (!opt_.quiet) message(where, "warning", s.message() + "; skipped");
-                ++sum_.skipped;
-            } else {
-                message(where, "error", s.message());
-                ++sum_.failed;
-            }
-            return Status::Ok();
-        }
-        a.source_file = path;
-        a.source_line = line_no;
-        normalise_fields(a);
-        return add(std::move(a), record);
     }
 
     Status index_whole(const std::string& path, LineReader& reader, bool json)
@@ -299,7 +282,10 @@ private:
             ++sum_.failed;
             return Status::Ok();
         }
-        if (json) return index_json_text(path, 0, text);
+        if (json) {
+            PreparedRecord r = prepare_json_record(path, 0, text, {}, prep_, builder_);
+            return write_record(path, r);
+        }
         if (size_t bad = repair_utf8(text))
             warn(path, std::to_string(bad) + " invalid UTF-8 byte(s) replaced by U+FFFD");
         Article probe;
@@ -350,60 +336,55 @@ private:
         return static_cast<int64_t>(std::time(nullptr));
     }
 
-    // Fields from feeds, made facet-ready: a dateline is a place, a known
-    // wire outlet gives the wire credit; --clean also reads them from the text.
-    void normalise_fields(Article& a) const
-    {
-        if (!a.dateline.empty()) {
-            std::string place = normalise_dateline(a.dateline);
-            a.provenance.emplace_back("dateline", "feed field '" + a.dateline + "'");
-            a.dateline = place;
-        } else if (opt_.clean) {
-            if (auto d = parse_dateline_opening(a.body)) {
-                a.dateline = d->place;
-                a.provenance.emplace_back("dateline", "opening of the text");
-                if (!d->wire.empty()) a.wire = d->wire;
-            }
-        }
-        if (a.wire.empty()) a.wire = wire_of(a.outlet);
-    }
-
     void warn(const std::string& where, const std::string& what)
     {
         if (!opt_.quiet) message(where, "warning", what);
     }
 
-    Status add(Article a, const std::string& record = {})
+    Status add(Article a)
     {
-        if (a.id.empty()) a.id = fallback_id(a);
+        PreparedArticle p;
+        prepare_article(std::move(a), {}, prep_, builder_, &p);
+        return write(p);
+    }
+
+    // Writes a prepared article (building its document if --update finds
+    // it changed) on this, the writer's, thread.
+    Status write(PreparedArticle& p)
+    {
+        const Article& a = p.article;
         if (opt_.explain) {
             explain_article(std::cout, a);
             ++sum_.added;
             return Status::Ok();
         }
         sum_.text_bytes += a.title.size() + a.body.size();
-        std::string idterm = schema::id_term(a.id);
-        const std::string hash = UpdatePolicy::content_hash(a);
         if (opt_.update) {
             bool same = false, retagged = false;
-            Status s = policy_->unchanged(idterm, hash, record, &same, &retagged);
+            Status s = policy_->unchanged(p.idterm, p.hash, p.record, &same, &retagged);
             if (!s.ok()) return s;
             if (same) {
                 ++sum_.unchanged;
                 return retagged ? count_change() : Status::Ok();
             }
         }
-        Xapian::Document doc = builder_.build(a);
-        doc.add_value(schema::slot_content_hash, hash);
-        if (!record.empty()) doc.add_term(record);
+        if (!p.built) build_prepared(p, prep_, builder_);
         Status s = guard_xapian("indexing " + at(a.source_file, a.source_line), [&]() -> Status {
-            copies_->assign(a, idterm, doc);
-            bool existed = db_->term_exists(idterm);
-            policy_->indexed(db_->replace_document(idterm, doc));
-            ++(existed ? sum_.replaced : sum_.added);
+            // The article's previous version, if any: one look-up serves
+            // copy detection and the write.
+            Xapian::docid self = 0;
+            if (auto it = db_->postlist_begin(p.idterm); it != db_->postlist_end(p.idterm)) self = *it;
+            copies_->assign(a, p.signature, self, p.doc);
+            Xapian::docid d = self;
+            if (self) db_->replace_document(self, p.doc);
+            else d = db_->add_document(p.doc);
+            copies_->written(d, a, std::move(p.signature), p.doc);
+            policy_->indexed(d);
+            ++(self ? sum_.replaced : sum_.added);
             return Status::Ok();
         });
         if (!s.ok()) return s;
+        for (const auto& w : p.spelling) ++spelling_[w];
         s = count_change();
         progress_->update(sum_.added + sum_.replaced, sum_.text_bytes, done_raw_ + *current_raw_);
         return s;
@@ -432,6 +413,10 @@ private:
         if (!pending_ || !db_) return Status::Ok();
         pending_ = 0;
         return guard_xapian("committing to " + opt_.db, [&] {
+            // Headline words, counted since the last commit: one update per
+            // distinct word rather than one per occurrence.
+            for (const auto& [word, n] : spelling_) db_->add_spelling(word, n);
+            spelling_.clear();
             db_->set_metadata(schema::kLastUpdateKey, format_datetime(static_cast<int64_t>(std::time(nullptr))));
             db_->commit();
             return Status::Ok();
@@ -442,7 +427,9 @@ private:
     IndexSummary& sum_;
     std::unique_ptr<Xapian::WritableDatabase> db_;
     std::unique_ptr<Progress> progress_;
-    DocumentBuilder builder_;
+    DocumentBuilder builder_;                    // for documents built on this thread
+    PrepareOptions prep_;
+    std::unordered_map<std::string, Xapian::termcount> spelling_; // words waiting for the commit
     std::unique_ptr<CopyDetector> copies_;
     FurnitureModel furniture_;
     std::unique_ptr<UpdatePolicy> policy_;       // none with --explain

@@ -9,6 +9,8 @@
 
 #include <boost/program_options.hpp>
 
+#include <thread>
+
 #include <cstdio>
 #include <iostream>
 #include <unistd.h>
@@ -17,6 +19,12 @@ namespace po = boost::program_options;
 using namespace morgue;
 
 namespace {
+
+size_t default_threads()
+{
+    unsigned n = std::thread::hardware_concurrency();
+    return n ? n : 1;
+}
 
 const char* kUsage = R"(Usage: morgue-index --db DB [options] SOURCES...
 
@@ -80,7 +88,9 @@ int main(int argc, char** argv)
          "look for copies only among articles this many days apart or less (when both are dated)")
         ("no-spelling", "do not build the spelling table (faster; no \"did you mean\")")
         ("batch", po::value(&opts.batch)->default_value(1000)->value_name("N"),
-         "commit after every N articles");
+         "commit after every N articles")
+        ("threads", po::value(&opts.threads)->default_value(default_threads())->value_name("N"),
+         "threads parsing and tokenising JSON Lines while this one writes (default: the number of cores)");
     po::options_description hidden;
     hidden.add_options()("source", po::value(&opts.sources));
     po::options_description all;
@@ -114,7 +124,8 @@ int main(int argc, char** argv)
         if (!opts.crawl_time) s = Status::Usage("--crawl-time must be an ISO date or time, e.g. 2025-06-01T12:00:00Z");
     }
     if (s.ok() && opts.sources.empty()) s = Status::Usage("no SOURCES given: name files, directories or -");
-    if (s.ok() && (max_mb <= 0 || opts.batch == 0)) s = Status::Usage("--max-article-size and --batch must be positive");
+    if (s.ok() && (max_mb <= 0 || opts.batch == 0 || opts.threads == 0))
+        s = Status::Usage("--max-article-size, --batch and --threads must be positive");
     if (!s.ok()) {
         std::cerr << "morgue-index: " << s.message() << "\nTry 'morgue-index --help'.\n";
         return s.exit_code();

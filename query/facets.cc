@@ -32,7 +32,23 @@ const std::vector<std::string>& facet_names()
     return names;
 }
 
-FacetSpy::FacetSpy(std::vector<std::string> names, bool by_story) : by_story_(by_story)
+uint32_t StringIds::id(std::string_view s)
+{
+    if (auto it = ids_.find(s); it != ids_.end()) return it->second;
+    auto id = static_cast<uint32_t>(texts_.size());
+    texts_.emplace_back(s);
+    ids_.emplace(texts_.back(), id);
+    return id;
+}
+
+StringIds::StringIds(const StringIds& other) : texts_(other.texts_)
+{
+    for (uint32_t i = 0; i < texts_.size(); ++i) ids_.emplace(texts_[i], i);
+}
+
+FacetSpy::FacetSpy(const Xapian::Database& db, std::vector<std::string> names, bool by_story)
+    : db_(db), packed_(db.valuestream_begin(schema::slot_facets)), packed_end_(db.valuestream_end(schema::slot_facets)),
+      by_story_(by_story)
 {
     for (const auto& n : names) {
         if (n == "date") dates_ = true;
@@ -41,62 +57,109 @@ FacetSpy::FacetSpy(std::vector<std::string> names, bool by_story) : by_story_(by
     }
 }
 
-void FacetSpy::count(Counter& c, std::string_view value, const std::string& story)
+void FacetSpy::count(Counter& c, std::string_view value)
 {
-    std::string v(value);
-    if (by_story_) c.stories[v].insert(story);
-    else ++c.counts[v];
+    uint32_t id = c.values.id(value);
+    if (id >= c.counts.size()) c.counts.resize(id + 1);
+    ++c.counts[id];
+}
+
+// Calls f(value) for each value the packed facets hold for `field`.
+template <class F>
+void for_each_value(std::string_view (&fields)[schema::facet_field_count], int field, bool list, F f)
+{
+    std::string_view v = fields[field];
+    if (v.empty()) return;
+    if (!list) return f(v);
+    for (;;) {
+        size_t end = v.find(schema::kListSeparator);
+        f(v.substr(0, end));
+        if (end == std::string_view::npos) return;
+        v.remove_prefix(end + 1);
+    }
+}
+
+void FacetSpy::count_all(std::string_view packed)
+{
+    std::string_view fields[schema::facet_field_count];
+    schema::split_facets(packed, fields);
+    for (auto& c : counters_) for_each_value(fields, c.field, c.list, [&](std::string_view v) { count(c, v); });
+    if (dates_) for_each_value(fields, days_.field, false, [&](std::string_view v) { count(days_, v); });
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double)
 {
     ++seen_;
     // One value holds every facet field (see schema::slot_facets).
-    const std::string packed = doc.get_value(schema::slot_facets);
-    std::string_view fields[schema::facet_field_count];
-    std::string_view rest(packed);
-    for (int i = 0; i < schema::facet_field_count; ++i) {
-        size_t end = i + 1 < schema::facet_field_count ? rest.find(schema::kFieldSeparator) : rest.size();
-        if (end == std::string_view::npos) end = rest.size();
-        fields[i] = rest.substr(0, end);
-        rest.remove_prefix(std::min(rest.size(), end + 1));
-    }
+    const Xapian::docid did = doc.get_docid();
+    if (packed_ != packed_end_ && packed_.get_docid() < did) packed_.skip_to(did);
+    // (Were a match ever visited out of order, the document itself answers.)
+    const std::string packed =
+        packed_ != packed_end_ && packed_.get_docid() == did ? *packed_ : doc.get_value(schema::slot_facets);
+    std::string_view cluster = packed;
+    size_t last = cluster.rfind(schema::kFieldSeparator);
+    cluster.remove_prefix(last == std::string_view::npos ? cluster.size() : last + 1);
     // An article without a cluster (too short to compare) is a story of its own.
-    std::string story = fields[schema::facet_cluster].empty() ? "#" + std::to_string(doc.get_docid())
-                                                              : std::string(fields[schema::facet_cluster]);
-    clusters_.insert(story);
-    for (auto& c : counters_) {
-        std::string_view v = fields[c.field];
-        if (v.empty()) continue;
-        if (!c.list) {
-            count(c, v, story);
-            continue;
-        }
-        for (;;) {
-            size_t end = v.find(schema::kListSeparator);
-            count(c, v.substr(0, end), story);
-            if (end == std::string_view::npos) break;
-            v.remove_prefix(end + 1);
-        }
+    if (cluster.empty()) {
+        ++unclustered_;
+        return count_all(packed);
     }
-    if (dates_ && !fields[schema::facet_day].empty()) {
-        std::string day(fields[schema::facet_day]);
-        if (by_story_) day_stories_[day].insert(story);
-        else ++days_[day];
+    uint32_t id = clusters_.id(cluster);
+    if (id == first_doc_.size()) {
+        first_doc_.push_back(did);
+        return count_all(packed);
     }
+    if (by_story_) copies_.push_back({id, packed});
+    else count_all(packed);
+}
+
+std::vector<uint32_t> FacetSpy::ids_of(Counter& c, std::string_view packed) const
+{
+    std::string_view fields[schema::facet_field_count];
+    schema::split_facets(packed, fields);
+    std::vector<uint32_t> ids;
+    for_each_value(fields, c.field, c.list, [&](std::string_view v) { ids.push_back(c.values.id(v)); });
+    return ids;
+}
+
+std::string FacetSpy::first_packed(uint32_t cluster) const
+{
+    return db_.get_document(first_doc_[cluster], Xapian::DOC_ASSUME_VALID).get_value(schema::slot_facets);
 }
 
 std::vector<FacetResult> FacetSpy::results(size_t limit, const std::string& interval) const
 {
+    // Copies add the values their story's earlier documents lacked. (The
+    // counters are copied: results() may be asked for more than once.)
+    std::map<uint32_t, std::vector<const Copy*>> by_cluster;
+    for (const auto& c : copies_) by_cluster[c.cluster].push_back(&c);
+    std::vector<std::string> firsts;
+    for (const auto& [cluster, _] : by_cluster) firsts.push_back(first_packed(cluster));
+    auto with_copies = [&](Counter c) {
+        size_t i = 0;
+        for (const auto& [cluster, copies] : by_cluster) {
+            std::vector<uint32_t> had = ids_of(c, firsts[i++]);
+            for (const Copy* copy : copies)
+                for (uint32_t id : ids_of(c, copy->packed))
+                    if (std::find(had.begin(), had.end(), id) == had.end()) {
+                        had.push_back(id);
+                        if (id >= c.counts.size()) c.counts.resize(id + 1);
+                        ++c.counts[id];
+                    }
+        }
+        return c;
+    };
+
     std::vector<FacetResult> out;
     auto by_count = [](const FacetValue& a, const FacetValue& b) {
         return a.count != b.count ? a.count > b.count : a.value < b.value;
     };
-    for (const auto& c : counters_) {
+    for (const auto& counter : counters_) {
+        Counter c = with_copies(counter);
         FacetResult r;
         r.name = c.name;
-        for (const auto& [v, n] : c.counts) r.values.push_back({v, n});
-        for (const auto& [v, set] : c.stories) r.values.push_back({v, static_cast<Xapian::doccount>(set.size())});
+        for (uint32_t id = 0; id < c.counts.size(); ++id)
+            if (c.counts[id]) r.values.push_back({c.values.text(id), c.counts[id]});
         r.distinct = r.values.size();
         size_t keep = std::min(limit, r.values.size());
         std::partial_sort(r.values.begin(), r.values.begin() + static_cast<std::ptrdiff_t>(keep), r.values.end(), by_count);
@@ -104,16 +167,37 @@ std::vector<FacetResult> FacetSpy::results(size_t limit, const std::string& inte
         out.push_back(std::move(r));
     }
     if (dates_) {
-        std::map<std::string, Xapian::doccount> days = days_;
-        for (const auto& [d, set] : day_stories_) days[d] = static_cast<Xapian::doccount>(set.size());
+        // Story counts per day decide the interval; then a story whose
+        // copies span buckets counts once in each of them.
+        Counter per_day = with_copies(days_);
+        std::map<std::string, Xapian::doccount> days;
+        for (uint32_t id = 0; id < per_day.counts.size(); ++id)
+            if (per_day.counts[id]) days[per_day.values.text(id)] = per_day.counts[id];
         FacetResult h = date_histogram(days, interval);
-        if (by_story_) {
-            // A story whose copies span days counts once per bucket.
+        if (by_story_ && !by_cluster.empty()) {
             size_t len = h.interval == "year" ? 4 : h.interval == "month" ? 6 : 8;
-            std::map<std::string, std::unordered_set<std::string>> buckets;
-            for (const auto& [d, set] : day_stories_) buckets[d.substr(0, len)].insert(set.begin(), set.end());
+            std::map<std::string, Xapian::doccount> buckets;
+            for (uint32_t id = 0; id < days_.counts.size(); ++id) buckets[days_.values.text(id).substr(0, len)] += days_.counts[id];
             size_t i = 0;
-            for (const auto& [key, set] : buckets) h.values[i++].count = static_cast<Xapian::doccount>(set.size());
+            Counter scratch = days_;
+            for (const auto& [cluster, copies] : by_cluster) {
+                std::vector<std::string> had;
+                for (uint32_t id : ids_of(scratch, firsts[i])) had.push_back(scratch.values.text(id).substr(0, len));
+                ++i;
+                for (const Copy* copy : copies)
+                    for (uint32_t id : ids_of(scratch, copy->packed)) {
+                        std::string b = scratch.values.text(id).substr(0, len);
+                        if (std::find(had.begin(), had.end(), b) != had.end()) continue;
+                        had.push_back(b);
+                        ++buckets[b];
+                    }
+            }
+            for (auto& v : h.values) {
+                std::string key;
+                for (char ch : v.value)
+                    if (ch != '-') key += ch;
+                v.count = buckets[key];
+            }
         }
         out.push_back(std::move(h));
     }

@@ -176,7 +176,9 @@ Xapian::QueryParser make_query_parser(const Xapian::Stem& stemmer, std::shared_p
 {
     Xapian::QueryParser qp;
     qp.set_stemmer(stemmer);
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    // Stems only, like the indexer (schema.h): "trading" finds "trade",
+    // phrases match on stems.
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
     qp.set_default_op(Xapian::Query::OP_AND);
     for (const auto& f : schema::fields()) {
         if (f.boolean)

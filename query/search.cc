@@ -25,8 +25,8 @@ constexpr Xapian::doccount kSuggestBelow = 3;
 // Our own corrector rather than QueryParser's FLAG_SPELLING_CORRECTION: the
 // spelling table holds headline words only, and QueryParser would "correct"
 // a body word it lacks (including -> excluding). A word is corrected only if
-// the index has never seen it. Filters and operators are left as typed.
-std::string suggest(const Xapian::Database& db, const std::string& query)
+// the index has never seen it (as a stem: the index holds stems). Filters and operators are left as typed.
+std::string suggest(const Xapian::Database& db, const std::string& query, const Xapian::Stem& stemmer)
 {
     static const char* const operators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
     std::string out;
@@ -49,7 +49,7 @@ std::string suggest(const Xapian::Database& db, const std::string& query)
             if (b != std::string::npos && e != std::string::npos && b <= e && chunk.back() != '*') {
                 std::string word = chunk.substr(b, e - b + 1);
                 std::string lower = schema::normalise_value(word);
-                if (!db.term_exists(lower)) {
+                if (!db.term_exists(stemmer(lower))) {
                     std::string better = db.get_spelling_suggestion(lower);
                     if (!better.empty() && better != lower) {
                         fixed = chunk.substr(0, b) + better + chunk.substr(e + 1);
@@ -73,7 +73,7 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
         enquire.set_sort_by_value_then_relevance(schema::slot_date, req.sort == SortOrder::newest);
     if (req.collapse) enquire.set_collapse_key(schema::slot_cluster);
     // The spy always runs: it also counts the distinct stories.
-    FacetSpy spy(req.facets, req.count_stories);
+    FacetSpy spy(db, req.facets, req.count_stories);
     enquire.add_matchspy(&spy);
     // checkatleast = every document: the matcher then visits the whole match
     // set, so the count is exact and the spy sees every match.
@@ -110,7 +110,10 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
             h.copies = db.get_termfreq(term) - 1;
             for (auto p = db.postlist_begin(term); p != db.postlist_end(term) && h.also_carried_by.size() < 10; ++p) {
                 if (*p == *it) continue;
-                std::string outlet = db.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::slot_outlet);
+                const std::string packed = db.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::slot_facets);
+                std::string_view fields[schema::facet_field_count];
+                schema::split_facets(packed, fields);
+                std::string outlet(fields[schema::facet_outlet]);
                 if (!outlet.empty() && outlet != h.outlet &&
                     std::find(h.also_carried_by.begin(), h.also_carried_by.end(), outlet) == h.also_carried_by.end())
                     h.also_carried_by.push_back(outlet);
@@ -121,7 +124,7 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
     res->facets = spy.results(req.facet_limit, req.interval);
     res->suggestion.clear();
     if (res->matches < kSuggestBelow) {
-        res->suggestion = suggest(db, req.query);
+        res->suggestion = suggest(db, req.query, stemmer);
     }
     return Status::Ok();
 }
@@ -138,7 +141,10 @@ Status list_copies(const std::string& path, const std::string& id, std::vector<C
         auto p = db->postlist_begin(idterm);
         if (p == db->postlist_end(idterm)) return Status::NotFound("no article with id " + id);
         Xapian::Document self = db->get_document(*p);
-        auto mine = CopySignature::parse(self.get_value(schema::slot_signature));
+        Article asked;
+        Status ds = decode_article(self.get_data(), &asked);
+        if (!ds.ok()) return ds;
+        auto mine = article_signature(asked);
         std::string cluster = self.get_value(schema::slot_cluster);
         std::vector<Xapian::docid> members{*p};
         if (!cluster.empty()) {
@@ -149,10 +155,10 @@ Status list_copies(const std::string& path, const std::string& id, std::vector<C
         for (Xapian::docid d : members) {
             Xapian::Document doc = db->get_document(d);
             Article a;
-            Status ds = decode_article(doc.get_data(), &a);
+            ds = decode_article(doc.get_data(), &a);
             if (!ds.ok()) return ds;
             Copy c{a.id, a.title, a.outlet, a.date ? format_date(*a.date) : "", a.wire, 1.0};
-            auto theirs = CopySignature::parse(doc.get_value(schema::slot_signature));
+            auto theirs = article_signature(a);
             if (mine && theirs) c.similarity = estimate_containment(*mine, *theirs);
             bool original = !a.wire.empty() && wire_of(a.outlet) == a.wire;
             std::string when = a.date ? format_datetime(*a.date) : "~";
