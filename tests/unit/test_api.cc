@@ -89,12 +89,12 @@ TEST_CASE("filters apart from the text: a field's values ORed, fields ANDed, no 
 {
     QueryOptions o;
     o.filters = {{"outlet", "Reuters"}, {"section", "Business"}, {"outlet", "BBC \"News\""}};
-    CHECK(describe("oil", o) == "Query(((Zoil@1 FILTER (XOreuters OR XObbc news)) FILTER XSbusiness))");
+    CHECK(describe("oil", o) == "Query(((oil@1 FILTER (XOreuters OR XObbc news)) FILTER XSbusiness))");
     CHECK(describe("", o) == "Query(((<alldocuments> FILTER (XOreuters OR XObbc news)) FILTER XSbusiness))");
     // A value that looks like query syntax is only a value.
     QueryOptions tricky;
     tricky.filters = {{"outlet", "x) OR (y"}};
-    CHECK(describe("oil", tricky) == "Query((Zoil@1 FILTER XOx) or (y))");
+    CHECK(describe("oil", tricky) == "Query((oil@1 FILTER XOx) or (y))");
     QueryOptions unknown;
     unknown.filters = {{"colour", "red"}};
     CHECK(describe("oil", unknown).rfind("ERROR: unknown filter", 0) == 0);
