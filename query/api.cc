@@ -164,6 +164,7 @@ ApiReply api_search(Xapian::Database& db, const std::string& path, const Params&
 {
     SearchRequest req;
     req.db = path;
+    req.facet_table = true; // a server answers many searches: facets from memory
     Status s = search_request_from_params(params, &req);
     if (!s.ok()) return error_reply(400, s.message());
     SearchResult res;

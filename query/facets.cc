@@ -32,134 +32,109 @@ const std::vector<std::string>& facet_names()
     return names;
 }
 
-uint32_t StringIds::id(std::string_view s)
+FacetSpy::FacetSpy(const Xapian::Database& db, std::shared_ptr<const FacetTable> table,
+                   std::vector<std::string> names, bool by_story)
+    : db_(db), table_(std::move(table)), by_story_(by_story)
 {
-    if (auto it = ids_.find(s); it != ids_.end()) return it->second;
-    auto id = static_cast<uint32_t>(texts_.size());
-    texts_.emplace_back(s);
-    ids_.emplace(texts_.back(), id);
-    return id;
-}
-
-StringIds::StringIds(const StringIds& other) : texts_(other.texts_)
-{
-    for (uint32_t i = 0; i < texts_.size(); ++i) ids_.emplace(texts_[i], i);
-}
-
-FacetSpy::FacetSpy(const Xapian::Database& db, std::vector<std::string> names, bool by_story)
-    : db_(db), packed_(db.valuestream_begin(schema::slot_facets)), packed_end_(db.valuestream_end(schema::slot_facets)),
-      by_story_(by_story)
-{
+    if (!table_) {
+        packed_ = db.valuestream_begin(schema::slot_facets);
+        packed_end_ = db.valuestream_end(schema::slot_facets);
+    }
     for (const auto& n : names) {
         if (n == "date") dates_ = true;
         for (const auto& f : kFacets)
-            if (n == f.name) counters_.push_back({f.name, f.field, f.list, {}, {}});
+            if (n == f.name) counters_.push_back({f.name, f.field, {}});
     }
 }
 
-void FacetSpy::count(Counter& c, std::string_view value)
+void FacetSpy::load(Xapian::docid did, const Xapian::Document* doc)
 {
-    uint32_t id = c.values.id(value);
-    if (id >= c.counts.size()) c.counts.resize(id + 1);
-    ++c.counts[id];
-}
-
-// Calls f(value) for each value the packed facets hold for `field`.
-template <class F>
-void for_each_value(std::string_view (&fields)[schema::facet_field_count], int field, bool list, F f)
-{
-    std::string_view v = fields[field];
-    if (v.empty()) return;
-    if (!list) return f(v);
-    for (;;) {
-        size_t end = v.find(schema::kListSeparator);
-        f(v.substr(0, end));
-        if (end == std::string_view::npos) return;
-        v.remove_prefix(end + 1);
+    if (table_) {
+        for (int f = 0; f < schema::facet_field_count; ++f) spans_[f] = table_->values(did, f);
+        return;
     }
+    // One value holds every facet field (see schema::slot_facets).
+    std::string packed;
+    if (doc && packed_ != packed_end_ && packed_.get_docid() < did) packed_.skip_to(did);
+    if (doc && packed_ != packed_end_ && packed_.get_docid() == did) packed = *packed_;
+    else packed = (doc ? *doc : db_.get_document(did, Xapian::DOC_ASSUME_VALID)).get_value(schema::slot_facets);
+    scratch_.clear();
+    std::pair<size_t, size_t> at[schema::facet_field_count];
+    number_facets(packed, names_, scratch_, at);
+    for (int f = 0; f < schema::facet_field_count; ++f)
+        spans_[f] = {scratch_.data() + at[f].first, scratch_.data() + at[f].second};
 }
 
-void FacetSpy::count_all(std::string_view packed)
+void FacetSpy::count_loaded(Counter& c)
 {
-    std::string_view fields[schema::facet_field_count];
-    schema::split_facets(packed, fields);
-    for (auto& c : counters_) for_each_value(fields, c.field, c.list, [&](std::string_view v) { count(c, v); });
-    if (dates_) for_each_value(fields, days_.field, false, [&](std::string_view v) { count(days_, v); });
+    for (const uint32_t* id = spans_[c.field].first; id != spans_[c.field].second; ++id) {
+        if (*id >= c.counts.size()) c.counts.resize(*id + 1);
+        ++c.counts[*id];
+    }
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double)
 {
     ++seen_;
-    // One value holds every facet field (see schema::slot_facets).
     const Xapian::docid did = doc.get_docid();
-    if (packed_ != packed_end_ && packed_.get_docid() < did) packed_.skip_to(did);
-    // (Were a match ever visited out of order, the document itself answers.)
-    const std::string packed =
-        packed_ != packed_end_ && packed_.get_docid() == did ? *packed_ : doc.get_value(schema::slot_facets);
-    std::string_view cluster = packed;
-    size_t last = cluster.rfind(schema::kFieldSeparator);
-    cluster.remove_prefix(last == std::string_view::npos ? cluster.size() : last + 1);
-    // An article without a cluster (too short to compare) is a story of its own.
-    if (cluster.empty()) {
-        ++unclustered_;
-        return count_all(packed);
-    }
-    uint32_t id = clusters_.id(cluster);
-    if (id == first_doc_.size()) {
-        first_doc_.push_back(did);
-        return count_all(packed);
-    }
-    if (by_story_) copies_.push_back({id, packed});
-    else count_all(packed);
-}
-
-std::vector<uint32_t> FacetSpy::ids_of(Counter& c, std::string_view packed) const
-{
-    std::string_view fields[schema::facet_field_count];
-    schema::split_facets(packed, fields);
-    std::vector<uint32_t> ids;
-    for_each_value(fields, c.field, c.list, [&](std::string_view v) { ids.push_back(c.values.id(v)); });
-    return ids;
-}
-
-std::string FacetSpy::first_packed(uint32_t cluster) const
-{
-    return db_.get_document(first_doc_[cluster], Xapian::DOC_ASSUME_VALID).get_value(schema::slot_facets);
-}
-
-std::vector<FacetResult> FacetSpy::results(size_t limit, const std::string& interval) const
-{
-    // Copies add the values their story's earlier documents lacked. (The
-    // counters are copied: results() may be asked for more than once.)
-    std::map<uint32_t, std::vector<const Copy*>> by_cluster;
-    for (const auto& c : copies_) by_cluster[c.cluster].push_back(&c);
-    std::vector<std::string> firsts;
-    for (const auto& [cluster, _] : by_cluster) firsts.push_back(first_packed(cluster));
-    auto with_copies = [&](Counter c) {
-        size_t i = 0;
-        for (const auto& [cluster, copies] : by_cluster) {
-            std::vector<uint32_t> had = ids_of(c, firsts[i++]);
-            for (const Copy* copy : copies)
-                for (uint32_t id : ids_of(c, copy->packed))
-                    if (std::find(had.begin(), had.end(), id) == had.end()) {
-                        had.push_back(id);
-                        if (id >= c.counts.size()) c.counts.resize(id + 1);
-                        ++c.counts[id];
-                    }
+    load(did, &doc);
+    auto [cluster, end] = spans_[schema::facet_cluster];
+    bool counted_now = true;
+    if (cluster == end) {
+        ++unclustered_; // too short to compare: a story of its own
+    } else {
+        if (*cluster >= first_doc_.size()) first_doc_.resize(*cluster + 1, 0);
+        if (!first_doc_[*cluster]) {
+            first_doc_[*cluster] = did;
+            ++clusters_;
+        } else if (by_story_) {
+            copies_.emplace_back(*cluster, did);
+            counted_now = false;
         }
-        return c;
-    };
+    }
+    if (!counted_now) return;
+    for (auto& c : counters_) count_loaded(c);
+    if (dates_) count_loaded(days_);
+}
 
+void FacetSpy::add_copies(Counter& c, size_t bucket_len)
+{
+    // A value as counted: its id, or with bucket_len (dates) its bucket's.
+    auto key = [&](uint32_t id) {
+        return bucket_len ? std::string(names(c.field).text(id).substr(0, bucket_len)) : std::to_string(id);
+    };
+    std::map<uint32_t, std::vector<Xapian::docid>> by_cluster;
+    for (auto [cluster, did] : copies_) by_cluster[cluster].push_back(did);
+    for (const auto& [cluster, dids] : by_cluster) {
+        std::vector<std::string> had;
+        load(first_doc_[cluster], nullptr);
+        for (const uint32_t* id = spans_[c.field].first; id != spans_[c.field].second; ++id) had.push_back(key(*id));
+        for (Xapian::docid did : dids) {
+            load(did, nullptr);
+            for (const uint32_t* id = spans_[c.field].first; id != spans_[c.field].second; ++id) {
+                std::string k = key(*id);
+                if (std::find(had.begin(), had.end(), k) != had.end()) continue;
+                had.push_back(k);
+                if (*id >= c.counts.size()) c.counts.resize(*id + 1);
+                ++c.counts[*id];
+            }
+        }
+    }
+}
+
+std::vector<FacetResult> FacetSpy::results(size_t limit, const std::string& interval)
+{
     std::vector<FacetResult> out;
     auto by_count = [](const FacetValue& a, const FacetValue& b) {
         return a.count != b.count ? a.count > b.count : a.value < b.value;
     };
     for (const auto& counter : counters_) {
-        Counter c = with_copies(counter);
+        Counter c = counter; // results() may be asked for more than once
+        add_copies(c);
         FacetResult r;
         r.name = c.name;
         for (uint32_t id = 0; id < c.counts.size(); ++id)
-            if (c.counts[id]) r.values.push_back({c.values.text(id), c.counts[id]});
+            if (c.counts[id]) r.values.push_back({names(c.field).text(id), c.counts[id]});
         r.distinct = r.values.size();
         size_t keep = std::min(limit, r.values.size());
         std::partial_sort(r.values.begin(), r.values.begin() + static_cast<std::ptrdiff_t>(keep), r.values.end(), by_count);
@@ -167,31 +142,21 @@ std::vector<FacetResult> FacetSpy::results(size_t limit, const std::string& inte
         out.push_back(std::move(r));
     }
     if (dates_) {
-        // Story counts per day decide the interval; then a story whose
-        // copies span buckets counts once in each of them.
-        Counter per_day = with_copies(days_);
+        // Stories per day decide the interval; then a story whose copies
+        // span buckets counts once in each of them.
+        Counter per_day = days_;
+        add_copies(per_day);
         std::map<std::string, Xapian::doccount> days;
         for (uint32_t id = 0; id < per_day.counts.size(); ++id)
-            if (per_day.counts[id]) days[per_day.values.text(id)] = per_day.counts[id];
+            if (per_day.counts[id]) days[names(schema::facet_day).text(id)] = per_day.counts[id];
         FacetResult h = date_histogram(days, interval);
-        if (by_story_ && !by_cluster.empty()) {
+        if (by_story_ && !copies_.empty()) {
             size_t len = h.interval == "year" ? 4 : h.interval == "month" ? 6 : 8;
+            Counter per_bucket = days_;
+            add_copies(per_bucket, len);
             std::map<std::string, Xapian::doccount> buckets;
-            for (uint32_t id = 0; id < days_.counts.size(); ++id) buckets[days_.values.text(id).substr(0, len)] += days_.counts[id];
-            size_t i = 0;
-            Counter scratch = days_;
-            for (const auto& [cluster, copies] : by_cluster) {
-                std::vector<std::string> had;
-                for (uint32_t id : ids_of(scratch, firsts[i])) had.push_back(scratch.values.text(id).substr(0, len));
-                ++i;
-                for (const Copy* copy : copies)
-                    for (uint32_t id : ids_of(scratch, copy->packed)) {
-                        std::string b = scratch.values.text(id).substr(0, len);
-                        if (std::find(had.begin(), had.end(), b) != had.end()) continue;
-                        had.push_back(b);
-                        ++buckets[b];
-                    }
-            }
+            for (uint32_t id = 0; id < per_bucket.counts.size(); ++id)
+                buckets[names(schema::facet_day).text(id).substr(0, len)] += per_bucket.counts[id];
             for (auto& v : h.values) {
                 std::string key;
                 for (char ch : v.value)

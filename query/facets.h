@@ -2,6 +2,7 @@
 // reads one packed value (schema::slot_facets) per matching document.
 #pragma once
 
+#include "facet_table.h"
 #include "schema.h"
 
 #include <xapian.h>
@@ -36,69 +37,53 @@ const std::vector<std::string>& facet_names();
 // HTTP API's facets=).
 inline constexpr const char* kDefaultFacets = "outlet,section,dateline,author,language,date";
 
-// Strings seen during one search, numbered densely: the spy counts numbers,
-// so a match costs no allocation and no string comparison beyond one hash
-// look-up per field.
-class StringIds {
-public:
-    StringIds() = default;
-    StringIds(const StringIds& other);
-    StringIds& operator=(const StringIds&) = delete;
-    uint32_t id(std::string_view s);
-    const std::string& text(uint32_t id) const { return texts_[id]; }
-    size_t size() const { return texts_.size(); }
-
-private:
-    std::deque<std::string> texts_; // a deque: adding one moves no other
-    std::unordered_map<std::string_view, uint32_t> ids_; // views into texts_
-};
-
 class FacetSpy : public Xapian::MatchSpy {
 public:
     // by_story: count distinct copy clusters (stories) rather than documents.
-    // `db` is the database searched: the packed values are read from its
-    // value stream, which the matcher visits in docid order, so reading one
-    // costs a step along a chunk rather than a B-tree look-up per document.
-    FacetSpy(const Xapian::Database& db, std::vector<std::string> names, bool by_story);
+    // `db` is the database searched. With a `table` (FacetTable) of it, a
+    // match's values are read from memory; without, from the packed values'
+    // stream, which the matcher visits in docid order, so reading one costs
+    // a step along a chunk rather than a B-tree look-up per document.
+    FacetSpy(const Xapian::Database& db, std::shared_ptr<const FacetTable> table, std::vector<std::string> names,
+             bool by_story);
     void operator()(const Xapian::Document& doc, double weight) override;
     std::string name() const override { return "morgue.FacetSpy"; }
 
     // interval: "auto" picks day, month or year from the span of dates.
-    std::vector<FacetResult> results(size_t limit, const std::string& interval) const;
+    std::vector<FacetResult> results(size_t limit, const std::string& interval);
     Xapian::doccount seen() const { return seen_; }
     // Distinct stories (copy clusters; an article without one is its own).
-    Xapian::doccount stories() const { return static_cast<Xapian::doccount>(clusters_.size() + unclustered_); }
+    Xapian::doccount stories() const { return clusters_ + unclustered_; }
 
 private:
     // Counting stories, a story's first document is counted as it comes;
-    // later copies are kept aside (they are few) and add only the values
+    // later copies are set aside (they are few) and add only the values
     // the story did not have yet, when the results are made.
     struct Counter {
         std::string name;
         int field; // schema::FacetField
-        bool list; // a kListSeparator-joined list (authors)
-        StringIds values;
         std::vector<Xapian::doccount> counts; // by value id
     };
-    struct Copy {
-        uint32_t cluster;   // id in clusters_
-        std::string packed; // its slot_facets value
-    };
-    void count(Counter& c, std::string_view value);
-    void count_all(std::string_view packed);
-    // The value ids a packed value has for counter c (interning new ones).
-    std::vector<uint32_t> ids_of(Counter& c, std::string_view packed) const;
-    std::string first_packed(uint32_t cluster) const;
+    // Points spans_ at the value ids of document `did` (`doc` when the
+    // matcher gives it).
+    void load(Xapian::docid did, const Xapian::Document* doc);
+    void count_loaded(Counter& c);
+    const StringIds& names(int field) const { return table_ ? table_->names(field) : names_[field]; }
+    // Adds to `c` the values of each story's copies that its first document lacked.
+    void add_copies(Counter& c, size_t bucket_len = 0);
 
     Xapian::Database db_;
+    std::shared_ptr<const FacetTable> table_;
     Xapian::ValueIterator packed_, packed_end_;
+    StringIds names_[schema::facet_field_count]; // without a table
+    std::vector<uint32_t> scratch_;
+    IdSpan spans_[schema::facet_field_count];
     std::vector<Counter> counters_;
     bool dates_ = false;
-    Counter days_{"date", schema::facet_day, false, {}, {}}; // values: "YYYYMMDD"
-    StringIds clusters_;
-    std::vector<Xapian::docid> first_doc_; // by cluster id
-    std::vector<Copy> copies_;
-    Xapian::doccount unclustered_ = 0;
+    Counter days_{"date", schema::facet_day, {}};
+    std::vector<Xapian::docid> first_doc_;                // by cluster id; 0: not seen yet
+    std::vector<std::pair<uint32_t, Xapian::docid>> copies_; // (cluster, later copy)
+    Xapian::doccount clusters_ = 0, unclustered_ = 0;
     bool by_story_ = true;
     Xapian::doccount seen_ = 0;
 };

@@ -3,6 +3,7 @@
 #include "codec.h"
 #include "database.h"
 #include "dates.h"
+#include "facet_table.h"
 #include "minhash.h"
 #include "page_extract.h"
 #include "reader.h"
@@ -14,6 +15,7 @@
 #include <iterator>
 #include <memory>
 #include <tuple>
+#include <unordered_set>
 
 namespace morgue {
 
@@ -65,20 +67,56 @@ std::string suggest(const Xapian::Database& db, const std::string& query, const 
     return changed ? out : std::string();
 }
 
+// The hits of one page, collapsed by story with the facet table: the
+// matcher then reads no collapse value per match. False when the top of the
+// ranking holds too many copies to fill the page (Xapian collapses then).
+bool collapse_page(const Xapian::MSet& mset, const FacetTable& table, const SearchRequest& req,
+                   Xapian::doccount fetched, std::vector<Xapian::MSetIterator>* page)
+{
+    std::unordered_set<uint32_t> stories;
+    Xapian::doccount kept = 0, want = req.offset + req.limit;
+    for (auto it = mset.begin(); it != mset.end() && kept < want; ++it) {
+        auto [cluster, end] = table.values(*it, schema::facet_cluster);
+        if (cluster != end && !stories.insert(*cluster).second) continue;
+        if (kept++ >= req.offset) page->push_back(it);
+    }
+    return kept == want || mset.size() < fetched; // else more ranked documents might fill it
+}
+
 Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq, SearchResult* res)
 {
+    std::shared_ptr<const FacetTable> table;
+    if (req.facet_table) {
+        Status s = FacetTable::for_database(db, &table);
+        if (!s.ok()) return s;
+    }
     Xapian::Enquire enquire(db);
     enquire.set_query(bq.query);
     if (req.sort != SortOrder::relevance)
         enquire.set_sort_by_value_then_relevance(schema::slot_date, req.sort == SortOrder::newest);
-    if (req.collapse) enquire.set_collapse_key(schema::slot_cluster);
+    // With the table and exact counts, stories are told apart here; the
+    // page is collapsed from a ranking a little longer than it.
+    bool own_collapse = req.collapse && table && req.exact;
+    if (req.collapse && !own_collapse) enquire.set_collapse_key(schema::slot_cluster);
     // The spy always runs: it also counts the distinct stories.
-    FacetSpy spy(db, req.facets, req.count_stories);
+    FacetSpy spy(db, table, req.facets, req.count_stories);
     enquire.add_matchspy(&spy);
     // checkatleast = every document: the matcher then visits the whole match
     // set, so the count is exact and the spy sees every match.
     Xapian::doccount check = req.exact ? db.get_doccount() : req.offset + req.limit;
-    Xapian::MSet mset = enquire.get_mset(req.offset, req.limit, check);
+    Xapian::doccount want = req.offset + req.limit, fetch = want + want / 2 + 10;
+    Xapian::MSet mset = own_collapse ? enquire.get_mset(0, fetch, check) : enquire.get_mset(req.offset, req.limit, check);
+    std::vector<Xapian::MSetIterator> page;
+    if (own_collapse) {
+        if (!collapse_page(mset, *table, req, fetch, &page)) {
+            // Copies crowd the top: let Xapian collapse (a second pass).
+            SearchRequest plain = req;
+            plain.facet_table = false;
+            return run(db, plain, bq, res);
+        }
+    } else {
+        for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);
+    }
     // With collapsing, MSet counts are of collapsed hits and only bounds; the
     // spy saw every match, so when it examined them all its counts are exact.
     res->matches = req.exact ? spy.seen() : mset.get_uncollapsed_matches_estimated();
@@ -86,12 +124,12 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
     res->exact = req.exact;
     Xapian::Stem stemmer(bq.stemmer_language);
     res->hits.clear();
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (const auto& it : page) {
         Article a;
         Status s = decode_article(it.get_document().get_data(), &a);
         if (!s.ok()) return Status::IOError("document " + std::to_string(*it) + ": " + s.message());
         Hit h;
-        h.rank = req.offset + it.get_rank() - mset.get_firstitem() + 1;
+        h.rank = req.offset + static_cast<unsigned>(res->hits.size()) + 1;
         h.id = a.id;
         h.title = a.title;
         h.outlet = a.outlet;

@@ -28,6 +28,8 @@ struct SearchRequest {
     bool exact = true; // exact count and facets (examine every match)
     bool collapse = true;       // one hit per story: syndicated copies folded into it
     bool count_stories = true;  // facets count stories (copy clusters), not documents
+    bool facet_table = false;   // keep every document's facets in memory (FacetTable):
+                                // for processes that answer many searches
 };
 
 inline constexpr unsigned kMaxLimit = 1000;
