@@ -1,5 +1,7 @@
 #include "codec.h"
 
+#include "schema.h"
+
 #include <zstd.h>
 
 #include <memory>
@@ -160,6 +162,16 @@ Status decode_article(std::string_view data, Article* out)
         return Status::InvalidInput(std::string("stored article does not decompress: ") +
                                     (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short"));
     return deserialise_article(plain, out);
+}
+
+Status read_article(const Xapian::Document& doc, Article* out)
+{
+    return decode_article(doc.get_value(schema::slot_article), out);
+}
+
+void store_article(Xapian::Document& doc, const Article& a)
+{
+    doc.add_value(schema::slot_article, encode_article(a));
 }
 
 } // namespace morgue

@@ -11,6 +11,8 @@
 #include "article.h"
 #include "status.h"
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 
@@ -22,5 +24,9 @@ Status decode_article(std::string_view data, Article* out);
 // The serialisation without compression (exposed for tests and benchmarks).
 std::string serialise_article(const Article& article);
 Status deserialise_article(std::string_view data, Article* out);
+
+// The article a document stores (schema::slot_article), and storing it.
+Status read_article(const Xapian::Document& doc, Article* out);
+void store_article(Xapian::Document& doc, const Article& a);
 
 } // namespace morgue

@@ -47,10 +47,14 @@ namespace morgue::schema {
 //     see enum Slot below.
 //
 //   Document data
-//     The whole article (text, metadata, provenance) serialised by codec.h and
-//     compressed with zstd; it round-trips exactly and snippets are made from
-//     it. The copy signature is not stored: it is recomputed from this text
-//     for the few candidates a new article is compared with.
+//     Empty. The whole article (text, metadata, provenance), serialised by
+//     codec.h and compressed with zstd, is the value slot_article: glass
+//     passes every document data through zlib (a deflateReset and a deflate
+//     per document, on bytes zstd already compressed), which was a third of
+//     the single writer's work; values are stored as given. The article
+//     round-trips exactly and snippets are made from it. The copy signature
+//     is not stored: it is recomputed from this text for the few candidates
+//     a new article is compared with.
 //
 //   Metadata
 //     kLastUpdateKey -> time of the last commit.
@@ -63,7 +67,8 @@ namespace morgue::schema {
 //   Version history
 //     1  unstemmed terms with positions + Z stems without; values per facet
 //        field (outlet, section, ...), the year-month, and the copy signature.
-//     2  STEM_ALL; the facet fields live only in slot_facets; no signature.
+//     2  STEM_ALL; the facet fields live only in slot_facets; no signature;
+//        the article in slot_article, not the document data.
 inline constexpr int kVersion = 2;
 inline constexpr const char* kVersionKey = "morgue.schema_version";
 // Metadata: when morgue-index last committed, ISO 8601 UTC ("2026-11-22T03:00:00Z").
@@ -113,6 +118,8 @@ enum Slot : Xapian::valueno {
                            // ("Associated Press"), not the normalised filter terms.
     slot_cluster = 12,     // copy cluster id (the collapse key): 32 hex digits; empty for text
                            // too short to compare
+    slot_article = 14,     // the whole article (text, metadata, provenance) serialised by codec.h
+                           // and compressed with zstd; see "Document data" above
     // Slots 1-6, 9, 10 and 13 held values of schema version 1; unused since.
 };
 inline constexpr char kListSeparator = '\x1f';

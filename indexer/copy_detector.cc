@@ -66,7 +66,7 @@ std::optional<CopyDetector::Known> CopyDetector::known(Xapian::docid d)
     if (auto it = run_docs_.find(d); it != run_docs_.end()) return it->second;
     Xapian::Document doc = db_.get_document(d);
     Article other;
-    if (!decode_article(doc.get_data(), &other).ok()) return std::nullopt;
+    if (!read_article(doc, &other).ok()) return std::nullopt;
     auto sig = article_signature(other);
     if (!sig) return std::nullopt;
     return Known{std::move(*sig), other.date, doc.get_value(schema::slot_cluster)};

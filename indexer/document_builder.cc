@@ -100,7 +100,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::vector<std::strin
     packed += kFieldSeparator; // the copy cluster follows, added by CopyDetector
     doc.add_value(slot_facets, packed);
 
-    doc.set_data(encode_article(a));
+    store_article(doc, a);
     return doc;
 }
 

@@ -33,6 +33,9 @@ namespace morgue {
 
 namespace {
 
+// Distinct headline words held for the spelling table before they are written.
+constexpr size_t kSpellingWords = 100000;
+
 enum class Format { jsonl, json_document, text_page };
 
 std::string strip_compression_suffix(const std::string& path)
@@ -103,7 +106,7 @@ public:
             if (!s.ok()) break; // a database failure: stop, keep what was committed
         }
         if (s.ok() && opt_.prune && db_ && !stop_requested()) s = prune(src);
-        Status c = commit();
+        Status c = commit(true);
         if (s.ok()) s = c;
         progress_->clear();
         sum_.seconds = progress_->elapsed_seconds();
@@ -408,15 +411,21 @@ private:
         return s;
     }
 
-    Status commit()
+    // `last`: the run's final commit.
+    Status commit(bool last = false)
     {
-        if (!pending_ || !db_) return Status::Ok();
+        if ((!pending_ && spelling_.empty()) || !db_) return Status::Ok();
         pending_ = 0;
         return guard_xapian("committing to " + opt_.db, [&] {
-            // Headline words, counted since the last commit: one update per
-            // distinct word rather than one per occurrence.
-            for (const auto& [word, n] : spelling_) db_->add_spelling(word, n);
-            spelling_.clear();
+            // Headline words go to the spelling table once per run (or per
+            // kSpellingWords distinct words), counted meanwhile: every commit
+            // rewrites, and zlib-compresses, each table entry a word touches,
+            // which at every --batch was a quarter of the writer's work. A
+            // run killed outright loses its words, not its articles.
+            if (last || spelling_.size() >= kSpellingWords) {
+                for (const auto& [word, n] : spelling_) db_->add_spelling(word, n);
+                spelling_.clear();
+            }
             db_->set_metadata(schema::kLastUpdateKey, format_datetime(static_cast<int64_t>(std::time(nullptr))));
             db_->commit();
             return Status::Ok();

@@ -18,7 +18,7 @@ struct IndexOptions {
     bool quiet = false;
     bool progress = false;                    // draw the progress bar
     size_t max_article_bytes = 8u << 20;      // a larger record is refused
-    size_t batch = 1000;                      // articles per commit
+    size_t batch = 4000;                      // articles per commit
     size_t threads = 1;                       // threads parsing and tokenising JSON Lines
     bool spelling = true;                     // build the spelling table ("did you mean")
     bool update = false;                      // skip articles whose content hash is unchanged

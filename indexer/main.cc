@@ -87,8 +87,8 @@ int main(int argc, char** argv)
         ("copy-window-days", po::value(&opts.copies.window_days)->default_value(14)->value_name("N"),
          "look for copies only among articles this many days apart or less (when both are dated)")
         ("no-spelling", "do not build the spelling table (faster; no \"did you mean\")")
-        ("batch", po::value(&opts.batch)->default_value(1000)->value_name("N"),
-         "commit after every N articles")
+        ("batch", po::value(&opts.batch)->default_value(4000)->value_name("N"),
+         "commit after every N articles (more: faster, and more memory: about 100 MB for 4000 news articles)")
         ("threads", po::value(&opts.threads)->default_value(default_threads())->value_name("N"),
          "threads parsing and tokenising JSON Lines while this one writes (default: the number of cores)");
     po::options_description hidden;

@@ -128,7 +128,7 @@ Status UpdatePolicy::prune(const std::vector<std::string>& source_args, const st
             for (auto p = db_.postlist_begin(*t); p != db_.postlist_end(*t); ++p) {
                 if (seen_.count(*p)) continue;
                 Article a;
-                if (!decode_article(db_.get_document(*p).get_data(), &a).ok()) continue;
+                if (!read_article(db_.get_document(*p), &a).ok()) continue;
                 bool read_now = fully_read.count(a.source_file) > 0;
                 bool vanished = !inputs.count(a.source_file) && !std::filesystem::exists(a.source_file);
                 bool under_dir = false;

@@ -101,7 +101,7 @@ Status find_article(Xapian::Database& db, const std::string& id, Article* a, std
     if (p == db.postlist_end(term)) return Status::NotFound("no article with id " + id);
     Xapian::Document doc = db.get_document(*p);
     *cluster = doc.get_value(schema::slot_cluster);
-    return decode_article(doc.get_data(), a);
+    return read_article(doc, a);
 }
 
 json article_json(const Article& a, const std::string& cluster, const std::vector<Copy>& copies)

@@ -126,7 +126,7 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
     res->hits.clear();
     for (const auto& it : page) {
         Article a;
-        Status s = decode_article(it.get_document().get_data(), &a);
+        Status s = read_article(it.get_document(), &a);
         if (!s.ok()) return Status::IOError("document " + std::to_string(*it) + ": " + s.message());
         Hit h;
         h.rank = req.offset + static_cast<unsigned>(res->hits.size()) + 1;
@@ -180,7 +180,7 @@ Status list_copies(const std::string& path, const std::string& id, std::vector<C
         if (p == db->postlist_end(idterm)) return Status::NotFound("no article with id " + id);
         Xapian::Document self = db->get_document(*p);
         Article asked;
-        Status ds = decode_article(self.get_data(), &asked);
+        Status ds = read_article(self, &asked);
         if (!ds.ok()) return ds;
         auto mine = article_signature(asked);
         std::string cluster = self.get_value(schema::slot_cluster);
@@ -193,7 +193,7 @@ Status list_copies(const std::string& path, const std::string& id, std::vector<C
         for (Xapian::docid d : members) {
             Xapian::Document doc = db->get_document(d);
             Article a;
-            ds = decode_article(doc.get_data(), &a);
+            ds = read_article(doc, &a);
             if (!ds.ok()) return ds;
             Copy c{a.id, a.title, a.outlet, a.date ? format_date(*a.date) : "", a.wire, 1.0};
             auto theirs = article_signature(a);

@@ -29,7 +29,7 @@ Xapian::docid store(Xapian::WritableDatabase& db, const Article& a, const std::s
     doc.add_term(schema::filter_term(schema::prefix::source_file, a.source_file));
     if (!record.empty()) doc.add_term(record);
     doc.add_value(schema::slot_content_hash, UpdatePolicy::content_hash(a));
-    doc.set_data(encode_article(a));
+    store_article(doc, a);
     return db.replace_document(schema::id_term(a.id), doc);
 }
 
