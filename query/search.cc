@@ -123,6 +123,10 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
     res->stories = req.exact ? spy.stories() : mset.get_matches_estimated();
     res->exact = req.exact;
     Xapian::Stem stemmer(bq.stemmer_language);
+    // The query's free-text stems (filter terms carry upper-case prefixes).
+    std::vector<std::string> stems;
+    for (auto t = bq.query.get_terms_begin(); t != bq.query.get_terms_end(); ++t)
+        if (!(*t).empty() && !((*t)[0] >= 'A' && (*t)[0] <= 'Z')) stems.push_back(*t);
     res->hits.clear();
     for (const auto& it : page) {
         Article a;
@@ -141,7 +145,7 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
         h.kind = a.kind;
         h.authors = a.authors;
         h.score = it.get_weight();
-        h.snippet = make_snippet(mset, a.body.empty() ? a.title : a.body, req.snippet_length, stemmer);
+        h.snippet = make_snippet(mset, a.body.empty() ? a.title : a.body, req.snippet_length, stemmer, stems);
         h.cluster = it.get_document().get_value(schema::slot_cluster);
         if (!h.cluster.empty()) {
             const std::string term = schema::prefix::copy_cluster + h.cluster;

@@ -1,5 +1,7 @@
 #include "snippets.h"
 
+#include <algorithm>
+
 namespace morgue {
 
 namespace {
@@ -52,14 +54,37 @@ std::string fold_whitespace(const std::string& text)
     return out;
 }
 
-Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, size_t length, const Xapian::Stem& stemmer)
+std::string_view snippet_window(std::string_view text, const std::vector<std::string>& terms)
+{
+    if (text.size() <= kSnippetScanBytes) return text;
+    // Stems are mostly prefixes of the words they came from ("trade" of
+    // "Trading"): an ASCII-case-blind search finds where matching starts.
+    std::string lower(text);
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    size_t first = std::string::npos;
+    for (const auto& t : terms)
+        if (t.size() >= 3) first = std::min(first, lower.find(t));
+    size_t start = first == std::string::npos || first < 200 ? 0 : first - 200;
+    while (start > 0 && is_continuation(static_cast<unsigned char>(text[start]))) --start;
+    size_t end = std::min(text.size(), start + kSnippetScanBytes);
+    while (end < text.size() && is_continuation(static_cast<unsigned char>(text[end]))) ++end;
+    return text.substr(start, end - start);
+}
+
+Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, size_t length, const Xapian::Stem& stemmer,
+                     const std::vector<std::string>& terms)
 {
     // No SNIPPET_BACKGROUND_MODEL: it looks up the frequency of every word
     // of the text and doubled the latency of a whole search on Reuters-21578
     // (p50 2.3 ms -> 1.2 ms without it), for passages that read no better.
     // No SNIPPET_EXHAUSTIVE either: the first good passage will do.
-    std::string marked = mset.snippet(fold_whitespace(text), length, stemmer, 0, kOpen, kClose, "…");
+    std::string_view window = snippet_window(text, terms);
+    std::string marked = mset.snippet(fold_whitespace(std::string(window)), length, stemmer, 0, kOpen, kClose, "…");
     marked = unescape_html(marked);
+    // Xapian marks text cut at the front with "…"; a window it was given
+    // starts mid-text without its knowing.
+    if (window.data() != text.data() && marked.compare(0, std::string("…").size(), "…") != 0) marked = "…" + marked;
     Snippet s;
     size_t codepoints = 0, start = 0;
     for (size_t i = 0; i < marked.size();) {

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -17,8 +18,16 @@ struct Snippet {
 };
 
 // About `length` bytes of `text` around the best matches of the MSet's query,
-// with stemmed matches highlighted.
-Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, size_t length, const Xapian::Stem& stemmer);
+// with stemmed matches highlighted. A long text is cut first to
+// kSnippetScanBytes from a little before the first place one of `terms`
+// (the query's stems) appears, so the cost stays bounded.
+Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, size_t length, const Xapian::Stem& stemmer,
+                     const std::vector<std::string>& terms = {});
+
+inline constexpr size_t kSnippetScanBytes = 4096;
+
+// The part of `text` a snippet is looked for in (all of a short text).
+std::string_view snippet_window(std::string_view text, const std::vector<std::string>& terms);
 
 // Folds runs of whitespace (newlines included) into one space.
 std::string fold_whitespace(const std::string& text);

@@ -38,3 +38,27 @@ TEST_CASE("facets: the date histogram picks its interval from the span")
     CHECK(r.values.size() == 3);
     CHECK(date_histogram({}, "auto").values.empty());
 }
+
+TEST_CASE("snippets: a long text is searched from a little before the first stem found")
+{
+    const std::string filler = "Prices rose in early trading on Tuesday. ";
+    std::string text;
+    while (text.size() < 3 * kSnippetScanBytes) text += filler;
+    CHECK(snippet_window("short text", {"text"}) == "short text");
+    // No query stem in the text: its beginning.
+    std::string_view w = snippet_window(text, {"ukrain"});
+    CHECK(w.size() == kSnippetScanBytes);
+    CHECK(w.data() == text.data());
+    // The stem appears (capitalised) only far in: the window holds it.
+    std::string far = text + "Ukraine said the talks would resume. " + text;
+    w = snippet_window(far, {"ukrain"});
+    CHECK(w.size() == kSnippetScanBytes);
+    CHECK(w.find("Ukraine said") != std::string_view::npos);
+    CHECK(w.find("Ukraine said") <= 200);
+    // The window never splits a UTF-8 sequence.
+    std::string arabic;
+    while (arabic.size() < 3 * kSnippetScanBytes) arabic += "النفط ";
+    w = snippet_window(arabic, {"xyz"});
+    CHECK((static_cast<unsigned char>(w.back()) & 0xc0) != 0xc0); // no dangling lead byte
+    CHECK(w.size() >= kSnippetScanBytes);
+}
