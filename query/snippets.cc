@@ -1,6 +1,7 @@
 #include "snippets.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace morgue {
 
@@ -62,9 +63,17 @@ std::string_view snippet_window(std::string_view text, const std::vector<std::st
     std::string lower(text);
     for (char& c : lower)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    // The first place a stem starts a word ("oil" in "oil", not in "soil").
+    auto starts_word = [&](size_t at) {
+        return at == 0 || !(std::isalnum(static_cast<unsigned char>(lower[at - 1])) || lower[at - 1] == '_');
+    };
     size_t first = std::string::npos;
-    for (const auto& t : terms)
-        if (t.size() >= 3) first = std::min(first, lower.find(t));
+    for (const auto& t : terms) {
+        if (t.size() < 3) continue;
+        size_t at = lower.find(t);
+        while (at != std::string::npos && at < first && !starts_word(at)) at = lower.find(t, at + 1);
+        first = std::min(first, at);
+    }
     size_t start = first == std::string::npos || first < 200 ? 0 : first - 200;
     while (start > 0 && is_continuation(static_cast<unsigned char>(text[start]))) --start;
     size_t end = std::min(text.size(), start + kSnippetScanBytes);

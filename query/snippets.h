@@ -24,7 +24,7 @@ struct Snippet {
 Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, size_t length, const Xapian::Stem& stemmer,
                      const std::vector<std::string>& terms = {});
 
-inline constexpr size_t kSnippetScanBytes = 4096;
+inline constexpr size_t kSnippetScanBytes = 2048;
 
 // The part of `text` a snippet is looked for in (all of a short text).
 std::string_view snippet_window(std::string_view text, const std::vector<std::string>& terms);

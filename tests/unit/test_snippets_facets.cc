@@ -55,6 +55,10 @@ TEST_CASE("snippets: a long text is searched from a little before the first stem
     CHECK(w.size() == kSnippetScanBytes);
     CHECK(w.find("Ukraine said") != std::string_view::npos);
     CHECK(w.find("Ukraine said") <= 200);
+    // A stem inside another word does not count: "rise" in "enterprise".
+    std::string inside = text + "The enterprise grew. " + text + "Prices rise. " + text;
+    w = snippet_window(inside, {"rise"});
+    CHECK(w.find("enterprise") == std::string_view::npos);
     // The window never splits a UTF-8 sequence.
     std::string arabic;
     while (arabic.size() < 3 * kSnippetScanBytes) arabic += "النفط ";
