@@ -72,10 +72,10 @@ std::optional<CopyDetector::Known> CopyDetector::known(Xapian::docid d)
     return Known{std::move(*sig), other.date, doc.get_value(schema::slot_cluster)};
 }
 
-void CopyDetector::assign(const Article& a, const std::optional<CopySignature>& sig, Xapian::docid self,
-                          Xapian::Document& doc)
+std::vector<std::string> CopyDetector::assign(const Article& a, const std::optional<CopySignature>& sig,
+                                              Xapian::docid self, Xapian::Document& doc)
 {
-    if (!opt_.enabled || !sig) return;
+    if (!opt_.enabled || !sig) return {};
     std::vector<std::string> terms = band_terms(*sig);
     for (const auto& t : terms) doc.add_boolean_term(t);
 
@@ -104,15 +104,15 @@ void CopyDetector::assign(const Article& a, const std::optional<CopySignature>& 
             if (other != cluster) relabel(other, cluster);
     }
     set_cluster(doc, cluster);
+    return terms;
 }
 
 void CopyDetector::written(Xapian::docid d, const Article& a, std::optional<CopySignature> sig,
-                           const Xapian::Document& doc)
+                           const std::vector<std::string>& bands, const Xapian::Document& doc)
 {
     if (!opt_.enabled || !sig) return;
-    auto [it, fresh] = run_docs_.insert_or_assign(d, Known{std::move(*sig), a.date, doc.get_value(schema::slot_cluster)});
-    (void)fresh;
-    for (const auto& t : band_terms(it->second.sig)) {
+    run_docs_.insert_or_assign(d, Known{std::move(*sig), a.date, doc.get_value(schema::slot_cluster)});
+    for (const auto& t : bands) {
         auto& ds = run_bands_[t];
         if (ds.empty() || ds.back() != d) ds.push_back(d);
     }

@@ -37,10 +37,12 @@ public:
     // Adds band terms and cluster to `doc`, the next version of document
     // `self` (0 for a new article), relabelling other documents when
     // clusters merge. On the writer's thread, before the document is written.
-    void assign(const Article& a, const std::optional<CopySignature>& sig, Xapian::docid self,
-                Xapian::Document& doc);
-    // `doc` (as completed by assign) was written as docid `d`.
-    void written(Xapian::docid d, const Article& a, std::optional<CopySignature> sig, const Xapian::Document& doc);
+    // Returns the band terms added, for written().
+    std::vector<std::string> assign(const Article& a, const std::optional<CopySignature>& sig, Xapian::docid self,
+                                    Xapian::Document& doc);
+    // `doc` (as completed by assign, which gave `bands`) was written as docid `d`.
+    void written(Xapian::docid d, const Article& a, std::optional<CopySignature> sig,
+                 const std::vector<std::string>& bands, const Xapian::Document& doc);
     uint64_t merges() const { return merges_; }
 
 private:

@@ -28,7 +28,6 @@ DocumentBuilder::DocumentBuilder()
     tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
 }
 
-
 const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language)
 {
     auto it = stemmers_.find(language);

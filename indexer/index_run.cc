@@ -377,11 +377,11 @@ private:
             // copy detection and the write.
             Xapian::docid self = 0;
             if (auto it = db_->postlist_begin(p.idterm); it != db_->postlist_end(p.idterm)) self = *it;
-            copies_->assign(a, p.signature, self, p.doc);
+            std::vector<std::string> bands = copies_->assign(a, p.signature, self, p.doc);
             Xapian::docid d = self;
             if (self) db_->replace_document(self, p.doc);
             else d = db_->add_document(p.doc);
-            copies_->written(d, a, std::move(p.signature), p.doc);
+            copies_->written(d, a, std::move(p.signature), bands, p.doc);
             policy_->indexed(d);
             ++(self ? sum_.replaced : sum_.added);
             return Status::Ok();

@@ -62,12 +62,6 @@ public:
         std::lock_guard<std::mutex> lock(mu_);
         return pushed_ - popped_ >= max_in_flight_;
     }
-    // Jobs pushed and not yet popped.
-    size_t in_flight()
-    {
-        std::lock_guard<std::mutex> lock(mu_);
-        return pushed_ - popped_;
-    }
     // The next result in push order, waiting for it; false when none is due.
     bool pop(Result* out)
     {

@@ -27,7 +27,8 @@ constexpr Xapian::doccount kSuggestBelow = 3;
 // Our own corrector rather than QueryParser's FLAG_SPELLING_CORRECTION: the
 // spelling table holds headline words only, and QueryParser would "correct"
 // a body word it lacks (including -> excluding). A word is corrected only if
-// the index has never seen it (as a stem: the index holds stems). Filters and operators are left as typed.
+// the index has never seen it (its stem: the index holds stems). Filters and
+// operators are left as typed.
 std::string suggest(const Xapian::Database& db, const std::string& query, const Xapian::Stem& stemmer)
 {
     static const char* const operators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
