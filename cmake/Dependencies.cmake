@@ -17,3 +17,6 @@ target_link_libraries(morgue_xapian INTERFACE ${XAPIAN_LIBRARIES})
 # support) that must match how the library was built.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+
+# RE2 for the patterns run on scraped text: linear time, bounded stack.
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)

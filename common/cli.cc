@@ -15,6 +15,38 @@ void add_common_options(po::options_description& desc, CommonOptions& opts)
         ("help,h", "show this help and exit");
 }
 
+namespace {
+bool is_unsigned(const po::value_semantic* v)
+{
+    return dynamic_cast<const po::typed_value<unsigned short>*>(v) || dynamic_cast<const po::typed_value<unsigned>*>(v) ||
+           dynamic_cast<const po::typed_value<unsigned long>*>(v) ||
+           dynamic_cast<const po::typed_value<unsigned long long>*>(v);
+}
+} // namespace
+
+Status parse_command_line(int argc, char** argv, const po::options_description& options,
+                          const po::positional_options_description* positional, po::variables_map* vm)
+{
+    try {
+        po::command_line_parser parser(argc, argv);
+        parser.options(options);
+        if (positional) parser.positional(*positional);
+        po::parsed_options parsed = parser.run();
+        for (const auto& o : parsed.options) {
+            const po::option_description* d = options.find_nothrow(o.string_key, false);
+            if (!d || !is_unsigned(d->semantic().get())) continue;
+            for (const auto& v : o.value)
+                if (size_t i = v.find_first_not_of(" \t"); i != std::string::npos && v[i] == '-')
+                    return Status::Usage("--" + o.string_key + " must not be negative (got " + v + ")");
+        }
+        po::store(parsed, *vm);
+        po::notify(*vm);
+    } catch (const po::error& e) {
+        return Status::Usage(e.what());
+    }
+    return Status::Ok();
+}
+
 Status resolve_database(CommonOptions& opts)
 {
     if (opts.db.empty()) {

@@ -2,8 +2,9 @@
 
 #include "text.h"
 
+#include "pattern.h"
+
 #include <cctype>
-#include <regex>
 
 namespace morgue {
 
@@ -71,28 +72,28 @@ std::optional<Dateline> parse_dateline_opening(std::string_view text)
     // kind. Wire copy prints it this way; an ordinary sentence does not
     // start with capitalised words, a date and a dash. A place in mixed case
     // ("Toronto, Feb 26 -") must come with a date or a wire credit.
-    static const std::regex re(
+    static const Pattern re(
         R"(^\s*([A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,3})((?:, ?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)*?)(?:,? ?([A-Za-z]{3,9})\.? (\d{1,2}))?\s*(?:\((AP|AFP|Reuters|REUTERS|UPI|dpa|DPA|Xinhua|XINHUA)\))?\s*(?:—|–|--|-)\s*)");
     std::string head(text.substr(0, 160));
-    std::smatch m;
-    if (!std::regex_search(head, m, re)) return std::nullopt;
-    std::string place = m[1].str();
+    Pattern::Match m;
+    if (!re.search(head, &m)) return std::nullopt;
+    std::string place = m.str(1);
     bool upper = true;
     for (char c : place)
         if (std::islower(static_cast<unsigned char>(c))) upper = false;
-    if (!upper && !m[3].matched && !m[5].matched) return std::nullopt;
+    if (!upper && !m.matched(3) && !m.matched(5)) return std::nullopt;
     if (place.size() < 3 && place != "UN") return std::nullopt;
     Dateline d;
     d.place = upper ? place_case(place) : place;
-    d.wire = m[5].str();
+    d.wire = m.str(5);
     if (d.wire == "REUTERS") d.wire = "Reuters";
     if (d.wire == "XINHUA") d.wire = "Xinhua";
-    if (m[3].matched) {
-        d.month = month_from_name(m[3].str());
-        d.day = std::stoi(m[4].str());
+    if (m.matched(3)) {
+        d.month = month_from_name(m.str(3));
+        d.day = std::stoi(m.str(4));
         if (!d.month || d.day < 1 || d.day > 31) return std::nullopt;
     }
-    d.length = static_cast<size_t>(m.length(0));
+    d.length = m.position(head, 0) + m.groups[0].size();
     return d;
 }
 

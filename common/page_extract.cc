@@ -4,9 +4,10 @@
 
 #include "dateline.h"
 #include "dates.h"
+#include "pattern.h"
 #include "schema.h"
 
-#include <regex>
+#include <charconv>
 #include <unordered_set>
 
 namespace morgue {
@@ -26,15 +27,6 @@ std::vector<std::string> split_lines(std::string_view text)
     return out;
 }
 
-const std::regex& relative_time_re()
-{
-    // "3 days ago", "an hour ago", "Updated 55 minutes ago", "time8 hours ago",
-    // "DW3 days ago" (a masthead's outlet glued to the time).
-    static const std::regex re(R"(^(.*?)\s*(an?|\d+)\s+(second|minute|hour|day|week|month|year)s?\s+ago$)",
-                               std::regex::icase);
-    return re;
-}
-
 struct RelativeTime {
     std::string prefix; // "Updated", "time", "DW"
     int64_t seconds_ago = 0;
@@ -42,18 +34,23 @@ struct RelativeTime {
 
 std::optional<RelativeTime> parse_relative_time(const std::string& line)
 {
-    if (line.size() > 60) return std::nullopt;
-    std::smatch m;
-    if (!std::regex_match(line, m, relative_time_re())) return std::nullopt;
-    int64_t n = (m[2].str() == "a" || m[2].str() == "an") ? 1 : std::stoll(m[2].str());
-    std::string unit = m[3].str();
+    // "3 days ago", "an hour ago", "Updated 55 minutes ago", "time8 hours ago",
+    // "DW3 days ago" (a masthead's outlet glued to the time).
+    static const Pattern re(R"(^(.*?)\s*(an?|\d{1,6})\s+(second|minute|hour|day|week|month|year)s?\s+ago$)", true);
+    Pattern::Match m;
+    if (line.size() > 60 || !re.full_match(line, &m)) return std::nullopt;
+    std::string count = m.str(2);
+    int64_t n = 1;
+    if (std::isdigit(static_cast<unsigned char>(count[0])))
+        std::from_chars(count.data(), count.data() + count.size(), n); // at most 6 digits: cannot overflow
+    std::string unit = m.str(3);
     for (auto& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     static const std::pair<const char*, int64_t> units[] = {{"second", 1}, {"minute", 60}, {"hour", 3600}, {"day", 86400},
                                                            {"week", 7 * 86400}, {"month", 30 * 86400}, {"year", 365 * 86400}};
     RelativeTime r;
     for (const auto& [u, s] : units)
         if (unit == u) r.seconds_ago = n * s;
-    r.prefix = trim(m[1].str());
+    r.prefix = trim(m.str(1));
     // A glued prefix ends right before the number: "DW3 days ago".
     return r;
 }
@@ -65,20 +62,20 @@ struct Masthead {
 };
 std::optional<Masthead> parse_masthead(const std::string& line)
 {
-    static const std::regex re(R"(^(.+?)\s+(?:–|—|-)\s+([^–—]{1,40}?)\s+(?:–|—|-)\s+(\d{1,2})/(\d{1,2})/(\d{4})$)");
-    std::smatch m;
-    if (!std::regex_match(line, m, re)) return std::nullopt;
-    Masthead h{m[1].str(), m[2].str(), std::nullopt};
-    CivilDate d{std::stoi(m[5].str()), static_cast<unsigned>(std::stoi(m[3].str())),
-                static_cast<unsigned>(std::stoi(m[4].str()))};
+    static const Pattern re(R"(^(.+?)\s+(?:–|—|-)\s+([^–—]{1,40}?)\s+(?:–|—|-)\s+(\d{1,2})/(\d{1,2})/(\d{4})$)");
+    Pattern::Match m;
+    if (!re.full_match(line, &m)) return std::nullopt;
+    Masthead h{m.str(1), m.str(2), std::nullopt};
+    CivilDate d{std::stoi(m.str(5)), static_cast<unsigned>(std::stoi(m.str(3))),
+                static_cast<unsigned>(std::stoi(m.str(4)))};
     if (valid_civil(d)) h.date = days_from_civil(d) * 86400;
     return h;
 }
 
 bool is_bare_date(const std::string& line)
 {
-    static const std::regex re(R"(^\d{1,2}/\d{1,2}/\d{4}$)");
-    return std::regex_match(line, re);
+    static const Pattern re(R"(^\d{1,2}/\d{1,2}/\d{4}$)");
+    return re.full_match(line);
 }
 
 bool is_caption(const std::string& line)
@@ -89,10 +86,10 @@ bool is_caption(const std::string& line)
 
 bool is_bullet(const std::string& line, std::string* rest)
 {
-    static const std::regex re(R"(^(?:-|•|·)\s+(.{1,60})$)");
-    std::smatch m;
-    if (!std::regex_match(line, m, re)) return false;
-    *rest = trim(m[1].str());
+    static const Pattern re(R"(^(?:-|•|·)\s+(.{1,60})$)");
+    Pattern::Match m;
+    if (!re.full_match(line, &m)) return false;
+    *rest = trim(m.str(1));
     return true;
 }
 
@@ -104,34 +101,41 @@ bool is_related_marker(const std::string& norm)
 // "By KAREL JANICEK – Associated Press", "By Jane Doe and John Roe, Reuters"
 bool parse_byline(const std::string& line, std::vector<std::string>* authors, std::string* outlet)
 {
-    static const std::regex re(R"(^By\s+([A-Za-z.'\- ]+?)(?:\s*(?:–|—|\||,| - )\s*([A-Za-z.'& ]{2,40}))?$)");
-    std::smatch m;
-    if (line.size() > 120 || !std::regex_match(line, m, re)) return false;
-    std::string names = m[1].str();
-    static const std::regex sep(R"(\s+and\s+|\s*,\s*)");
-    for (std::sregex_token_iterator it(names.begin(), names.end(), sep, -1), end; it != end; ++it) {
-        std::string n = trim(it->str());
+    static const Pattern re(R"(^By\s+([A-Za-z.'\- ]+?)(?:\s*(?:–|—|\||,| - )\s*([A-Za-z.'& ]{2,40}))?$)");
+    Pattern::Match m;
+    if (line.size() > 120 || !re.full_match(line, &m)) return false;
+    std::string names = m.str(1);
+    static const Pattern sep(R"(\s+and\s+|\s*,\s*)");
+    Pattern::Match s;
+    for (size_t from = 0; from <= names.size();) {
+        size_t end = names.size(), next = names.size() + 1;
+        if (sep.search(names, &s, from)) {
+            end = s.position(names, 0);
+            next = end + s.groups[0].size();
+        }
+        std::string n = trim(std::string_view(names).substr(from, end - from));
+        from = next;
         if (n.empty()) continue;
         bool upper = true;
         for (char c : n)
             if (std::islower(static_cast<unsigned char>(c))) upper = false;
         authors->push_back(upper ? place_case(n) : n);
     }
-    *outlet = trim(m[2].str());
+    *outlet = trim(m.str(2));
     return !authors->empty();
 }
 
 // "Nov. 22, 2024", "May 28, 2025", "May 28" (year from the crawl time).
 std::optional<int64_t> find_written_date(const std::string& text, int64_t crawl_time, bool* has_year)
 {
-    static const std::regex re(R"(\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (\d{1,2})(?:, (\d{4}))?\b)");
-    std::smatch m;
-    if (!std::regex_search(text, m, re)) return std::nullopt;
-    int month = month_from_name(m[1].str());
-    int day = std::stoi(m[2].str());
+    static const Pattern re(R"(\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (\d{1,2})(?:, (\d{4}))?\b)");
+    Pattern::Match m;
+    if (!re.search(text, &m)) return std::nullopt;
+    int month = month_from_name(m.str(1));
+    int day = std::stoi(m.str(2));
     CivilDate crawl = civil_from_days(crawl_time / 86400);
-    *has_year = m[3].matched;
-    int year = *has_year ? std::stoi(m[3].str()) : crawl.year;
+    *has_year = m.matched(3);
+    int year = *has_year ? std::stoi(m.str(3)) : crawl.year;
     CivilDate d{year, static_cast<unsigned>(month), static_cast<unsigned>(day)};
     if (!valid_civil(d)) return std::nullopt;
     int64_t t = days_from_civil(d) * 86400;
@@ -141,9 +145,9 @@ std::optional<int64_t> find_written_date(const std::string& text, int64_t crawl_
 
 std::string site_from_furniture(const std::string& line)
 {
-    static const std::regex re(R"(^Explore what (.+?) AI can do for you:?$)", std::regex::icase);
-    std::smatch m;
-    return std::regex_match(line, m, re) ? m[1].str() : std::string();
+    static const Pattern re(R"(^Explore what (.+?) AI can do for you:?$)", true);
+    Pattern::Match m;
+    return re.full_match(line, &m) ? m.str(1) : std::string();
 }
 
 std::string join_paragraphs(const std::vector<std::string>& lines)

@@ -17,7 +17,10 @@ Status guard_xapian(const std::string& what, const std::function<Status()>& body
     } catch (const Xapian::DatabaseOpeningError& e) {
         return Status::NotFound(what + ": cannot open database: " + e.get_msg());
     } catch (const Xapian::Error& e) {
-        return Status::IOError(what + ": " + e.get_type() + ": " + e.get_msg());
+        // The system's reason, when there is one ("No space left on device").
+        const char* why = e.get_error_string();
+        return Status::IOError(what + ": " + e.get_type() + ": " + e.get_msg() +
+                               (why && *why ? std::string(" (") + why + ")" : std::string()));
     } catch (const std::bad_alloc&) {
         return Status::IOError(what + ": out of memory");
     } catch (const std::exception& e) {

@@ -4,6 +4,7 @@
 
 #include <zlib.h>
 #include <zstd.h>
+#include <zstd_errors.h>
 
 #include <cerrno>
 #include <cstring>
@@ -64,14 +65,18 @@ private:
 };
 
 constexpr size_t kChunk = 1 << 17;
+constexpr int kMaxWindowLog = 27; // 128 MB
 
 class ZstdStream : public ByteStream {
 public:
     explicit ZstdStream(std::unique_ptr<ByteStream> in) : in_(std::move(in)), buf_(kChunk)
     {
         dctx_ = ZSTD_createDCtx();
-        // Allow frames made with --long=27 (as the shared corpora are).
-        ZSTD_DCtx_setParameter(dctx_, ZSTD_d_windowLogMax, 31);
+        // The decoder holds a window of the size the frame asks for: a few
+        // kB of crafted input could make it take 2 GB. Frames made with
+        // --long=27 (as the shared corpora are) or less are allowed, as the
+        // zstd tool allows by default.
+        ZSTD_DCtx_setParameter(dctx_, ZSTD_d_windowLogMax, kMaxWindowLog);
     }
     ~ZstdStream() override { ZSTD_freeDCtx(dctx_); }
     Status read(char* buf, size_t cap, size_t* got) override
@@ -91,6 +96,11 @@ public:
                 break;
             }
             size_t r = ZSTD_decompressStream(dctx_, &out, &input_);
+            if (ZSTD_isError(r) && ZSTD_getErrorCode(r) == ZSTD_error_frameParameter_windowTooLarge)
+                return Status::InvalidInput("zstd frame needs a window over " + std::to_string((1u << kMaxWindowLog) >> 20) +
+                                            " MB (made with --long over " + std::to_string(kMaxWindowLog) +
+                                            "?); not read: recompress it with --long=" + std::to_string(kMaxWindowLog) +
+                                            " or less");
             if (ZSTD_isError(r))
                 return Status::InvalidInput(std::string("corrupt zstd data: ") + ZSTD_getErrorName(r));
             frame_open_ = r != 0;

@@ -78,7 +78,10 @@ public:
     Status go()
     {
         ExpandedSources src = expand_sources(opt_.sources);
-        for (const auto& e : src.errors) fail(e);
+        for (const auto& e : src.errors) {
+            fail(e.message);
+            sum_.failed_inputs.push_back(e.path);
+        }
         uint64_t total = 0;
         for (const auto& in : src.inputs) total += in.size;
         progress_ = std::make_unique<Progress>(opt_.progress && !opt_.quiet, total);
@@ -101,6 +104,7 @@ public:
             uint64_t failed_before = sum_.failed;
             s = index_input(in.path);
             if (sum_.failed == failed_before) fully_read_.insert(in.path);
+            else sum_.failed_inputs.push_back(in.path);
             done_raw_ += *current_raw_;
             current_raw_ = std::make_shared<uint64_t>(0);
             if (!s.ok()) break; // a database failure: stop, keep what was committed
@@ -115,7 +119,10 @@ public:
         if (stop_requested())
             return Status::Interrupted("interrupted: everything read before the stop was committed; "
                                        "run the same command again to finish");
-        if (sum_.failed) return Status::InvalidInput(std::to_string(sum_.failed) + " input(s) failed");
+        size_t unknown = 0;
+        for (const auto& f : sum_.failed_inputs) unknown += opt_.known_bad.count(f) == 0;
+        if (unknown) return Status::InvalidInput(std::to_string(unknown) + " input(s) failed");
+        return Status::Ok(); // none, or only inputs known to be bad
         return Status::Ok();
     }
 
@@ -160,12 +167,14 @@ private:
             ++sum_.failed;
             return Status::Ok();
         }
-        if (head.find('\0') != std::string_view::npos) {
+        Format format = detect_format(path, head);
+        // JSON Lines are judged line by line: a stray NUL fails its line only.
+        if (format != Format::jsonl && head.find('\0') != std::string_view::npos) {
             message(path, "error", "binary file (it contains NUL bytes), not indexed");
             ++sum_.failed;
             return Status::Ok();
         }
-        switch (detect_format(path, head)) {
+        switch (format) {
         case Format::jsonl: return index_json_lines(path, reader);
         case Format::json_document: return index_whole(path, reader, true);
         case Format::text_page: return index_whole(path, reader, false);
@@ -289,10 +298,24 @@ private:
             PreparedRecord r = prepare_json_record(path, 0, text, {}, prep_, builder_);
             return write_record(path, r);
         }
+        // Whatever goes wrong reading one page costs that page, not the run.
+        try {
+            return index_page(path, text);
+        } catch (const std::bad_alloc&) {
+            message(path, "error", "page not indexed: out of memory");
+        } catch (const std::exception& e) {
+            message(path, "error", std::string("page not indexed: ") + e.what());
+        }
+        ++sum_.failed;
+        return Status::Ok();
+    }
+
+    Status index_page(const std::string& path, std::string& text)
+    {
         if (size_t bad = repair_utf8(text))
             warn(path, std::to_string(bad) + " invalid UTF-8 byte(s) replaced by U+FFFD");
         Article probe;
-        s = article_from_text_page(text, &probe);
+        Status s = article_from_text_page(text, &probe);
         if (!s.ok()) {
             message(path, "error", s.message());
             ++sum_.failed;
@@ -371,26 +394,45 @@ private:
                 return retagged ? count_change() : Status::Ok();
             }
         }
-        if (!p.built) build_prepared(p, prep_, builder_);
         Status s = guard_xapian("indexing " + at(a.source_file, a.source_line), [&]() -> Status {
-            // The article's previous version, if any: one look-up serves
-            // copy detection and the write.
-            Xapian::docid self = 0;
-            if (auto it = db_->postlist_begin(p.idterm); it != db_->postlist_end(p.idterm)) self = *it;
-            std::vector<std::string> bands = copies_->assign(a, p.signature, self, p.doc);
-            Xapian::docid d = self;
-            if (self) db_->replace_document(self, p.doc);
-            else d = db_->add_document(p.doc);
-            copies_->written(d, a, std::move(p.signature), bands, p.doc);
-            policy_->indexed(d);
-            ++(self ? sum_.replaced : sum_.added);
-            return Status::Ok();
+            try {
+                if (!p.built) build_prepared(p, prep_, builder_);
+                return write_document(p);
+            } catch (const Xapian::InvalidArgumentError& e) {
+                // Something in this document Xapian will not take (a term
+                // too long, say): it costs this article, not the run.
+                return Status::InvalidInput("article not indexed: " + e.get_msg());
+            } catch (const std::bad_alloc&) {
+                return Status::InvalidInput("article not indexed: out of memory");
+            }
         });
+        if (s.code() == Status::Code::invalid_input) {
+            message(at(a.source_file, a.source_line), "error", s.message());
+            ++sum_.failed;
+            return Status::Ok();
+        }
         if (!s.ok()) return s;
         for (const auto& w : p.spelling) ++spelling_[w];
         s = count_change();
         progress_->update(sum_.added + sum_.replaced, sum_.text_bytes, done_raw_ + *current_raw_);
         return s;
+    }
+
+    Status write_document(PreparedArticle& p)
+    {
+        const Article& a = p.article;
+        // The article's previous version, if any: one look-up serves
+        // copy detection and the write.
+        Xapian::docid self = 0;
+        if (auto it = db_->postlist_begin(p.idterm); it != db_->postlist_end(p.idterm)) self = *it;
+        std::vector<std::string> bands = copies_->assign(a, p.signature, self, p.doc);
+        Xapian::docid d = self;
+        if (self) db_->replace_document(self, p.doc);
+        else d = db_->add_document(p.doc);
+        copies_->written(d, a, std::move(p.signature), bands, p.doc);
+        policy_->indexed(d);
+        ++(self ? sum_.replaced : sum_.added);
+        return Status::Ok();
     }
 
     // One more change waits for a commit; every --batch changes commit.

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ struct IndexOptions {
     bool explain = false;                     // print what would be indexed, touch no database
     bool clean = false;                       // also clean JSON input (dateline from the text)
     std::optional<int64_t> crawl_time;        // resolves "3 days ago" (default: file mtime)
+    std::set<std::string> known_bad;          // inputs whose failures are known: reported, not an error
+    bool strict = false;                      // --rebuild: any failed input keeps the old database
 };
 
 struct IndexSummary {
@@ -34,10 +37,12 @@ struct IndexSummary {
     uint64_t text_bytes = 0;
     double seconds = 0;
     bool interrupted = false;
+    std::vector<std::string> failed_inputs;   // each input (or unreadable source) with a failure, once
 };
 
-// Ok when every input went in; otherwise a Status describing why not (the
-// summary is filled in either way).
+// Ok when every input went in, or failed inputs are all in known_bad;
+// otherwise a Status describing why not (the summary is filled in either
+// way; invalid_input when only inputs failed).
 Status run_index(const IndexOptions& options, IndexSummary* summary);
 
 } // namespace morgue

@@ -10,6 +10,11 @@
 #include <boost/program_options.hpp>
 
 #include <thread>
+#include <xapian.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
 
 #include <cstdio>
 #include <iostream>
@@ -20,10 +25,13 @@ using namespace morgue;
 
 namespace {
 
+// More would only contend for the one writer; many more fail to start.
+constexpr size_t kMaxThreads = 256;
+
 size_t default_threads()
 {
     unsigned n = std::thread::hardware_concurrency();
-    return n ? n : 1;
+    return n ? std::min<size_t>(n, kMaxThreads) : 1;
 }
 
 const char* kUsage = R"(Usage: morgue-index --db DB [options] SOURCES...
@@ -55,9 +63,37 @@ Examples:
 
 Options)";
 
+// One path a line; blank lines and lines starting with # are ignored.
+Status read_known_bad(const std::string& file, std::set<std::string>* out)
+{
+    std::ifstream in(file);
+    if (!in) return Status::Usage("--known-bad: cannot read " + file);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty() && line[0] != '#') out->insert(line);
+    return Status::Ok();
+}
+
+int run(int argc, char** argv);
+
 } // namespace
 
 int main(int argc, char** argv)
+{
+    // The last resort: whatever escapes is reported, not an abort. Work
+    // committed before it stays committed.
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "morgue-index: error: %s\n", e.what());
+    } catch (const Xapian::Error& e) {
+        std::fprintf(stderr, "morgue-index: error: %s\n", e.get_description().c_str());
+    }
+    return 1;
+}
+
+namespace {
+
+int run(int argc, char** argv)
 {
     CommonOptions common;
     IndexOptions opts;
@@ -72,7 +108,12 @@ int main(int argc, char** argv)
         ("prune", po::bool_switch(&opts.prune),
          "with --update: delete articles no longer in their source (a file read again, or a file gone from a directory named in SOURCES)")
         ("rebuild", "build a fresh database beside the live one, compact it and switch readers to it atomically "
-                    "(DB becomes a Xapian stub file naming the current generation)")
+                    "(DB becomes a Xapian stub file naming the current generation); failed inputs are reported and "
+                    "the rest is switched in")
+        ("strict", po::bool_switch(&opts.strict), "with --rebuild: switch nothing in if any input failed")
+        ("known-bad", po::value<std::string>()->value_name("FILE"),
+         "FILE lists inputs (one path a line, as they are reported) known to fail: their failures are still "
+         "reported but do not make the exit status 1")
         ("wait", "if another indexer holds the database, wait for it instead of failing")
         ("stats", "print what the database holds (articles, outlets, dates, last update, size) and exit")
         ("json", "with --stats: print JSON")
@@ -82,7 +123,7 @@ int main(int argc, char** argv)
         ("crawl-time", po::value<std::string>()->value_name("ISO"),
          "when the pages were fetched, to resolve '3 days ago' (default: each file's modification time)")
         ("no-copies", "do not detect syndicated copies (faster; queries then cannot collapse them)")
-        ("copy-threshold", po::value(&opts.copies.threshold)->default_value(0.7)->value_name("X"),
+        ("copy-threshold", po::value(&opts.copies.threshold)->default_value(0.7, "0.7")->value_name("X"),
          "share of the shorter text (0-1, estimated) two articles must have in common to be copies")
         ("copy-window-days", po::value(&opts.copies.window_days)->default_value(14)->value_name("N"),
          "look for copies only among articles this many days apart or less (when both are dated)")
@@ -99,12 +140,9 @@ int main(int argc, char** argv)
     pos.add("source", -1);
 
     po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        std::cerr << "morgue-index: " << e.what() << "\nTry 'morgue-index --help'.\n";
-        return 2;
+    if (Status p = parse_command_line(argc, argv, all, &pos, &vm); !p.ok()) {
+        std::cerr << "morgue-index: " << p.message() << "\nTry 'morgue-index --help'.\n";
+        return p.exit_code();
     }
     if (vm.count("help")) {
         std::cout << desc << "\n";
@@ -124,8 +162,15 @@ int main(int argc, char** argv)
         if (!opts.crawl_time) s = Status::Usage("--crawl-time must be an ISO date or time, e.g. 2025-06-01T12:00:00Z");
     }
     if (s.ok() && opts.sources.empty()) s = Status::Usage("no SOURCES given: name files, directories or -");
-    if (s.ok() && (max_mb <= 0 || opts.batch == 0 || opts.threads == 0))
-        s = Status::Usage("--max-article-size, --batch and --threads must be positive");
+    if (s.ok() && (max_mb <= 0 || opts.batch == 0))
+        s = Status::Usage("--max-article-size and --batch must be positive");
+    if (s.ok() && (opts.threads == 0 || opts.threads > kMaxThreads))
+        s = Status::Usage("--threads must be from 1 to " + std::to_string(kMaxThreads));
+    if (s.ok() && opts.copies.window_days < 0) s = Status::Usage("--copy-window-days must not be negative");
+    if (s.ok() && !(opts.copies.threshold >= 0 && opts.copies.threshold <= 1))
+        s = Status::Usage("--copy-threshold must be from 0 to 1");
+    if (s.ok() && opts.strict && !rebuild) s = Status::Usage("--strict goes with --rebuild");
+    if (s.ok() && vm.count("known-bad")) s = read_known_bad(vm["known-bad"].as<std::string>(), &opts.known_bad);
     if (!s.ok()) {
         std::cerr << "morgue-index: " << s.message() << "\nTry 'morgue-index --help'.\n";
         return s.exit_code();
@@ -147,6 +192,15 @@ int main(int argc, char** argv)
             return s.exit_code();
         }
     }
+    if (!opts.explain) {
+        std::string note;
+        s = recover_switch(opts.db, &note);
+        if (!note.empty()) std::cerr << "morgue-index: " << note << "\n";
+        if (!s.ok()) {
+            std::cerr << "morgue-index: " << s.message() << "\n";
+            return s.exit_code();
+        }
+    }
     IndexSummary sum;
     s = rebuild ? run_rebuild(opts, &sum) : run_index(opts, &sum);
     if (!s.ok() && (s.code() != Status::Code::invalid_input || rebuild))
@@ -159,5 +213,10 @@ int main(int argc, char** argv)
                  static_cast<unsigned long long>(sum.unchanged), static_cast<unsigned long long>(sum.deleted),
                  static_cast<unsigned long long>(sum.failed), static_cast<unsigned long long>(sum.skipped),
                  sum.seconds, sum.seconds > 0 ? indexed / sum.seconds : 0.0);
+    for (const auto& f : sum.failed_inputs)
+        std::fprintf(stderr, "morgue-index: failed input: %s%s\n", f.c_str(),
+                     opts.known_bad.count(f) ? " (known bad)" : "");
     return s.exit_code();
 }
+
+} // namespace

@@ -8,7 +8,11 @@
 // (rename is atomic), then removes generations older than the previous one
 // (which readers that opened it a moment ago may still be using).
 // If DB is a plain database directory (made by the default mode), the first
-// rebuild moves it aside to DB.gen-legacy-TIME and puts the stub in its place.
+// rebuild exchanges it with the stub in one step (renameat2 RENAME_EXCHANGE),
+// then moves it from DB.stub.tmp to DB.gen-legacy-TIME: DB holds a whole
+// database at every instant. A rebuild whose inputs partly failed is still
+// switched in (the failures are reported), unless options.strict or nothing
+// at all was indexed.
 #pragma once
 
 #include "index_run.h"
@@ -16,5 +20,11 @@
 namespace morgue {
 
 Status run_rebuild(const IndexOptions& options, IndexSummary* summary);
+
+// Run before any indexing (with the index lock held): finishes a switch a
+// crash interrupted, and refuses (io_error) when DB is missing while
+// generations sit beside it, rather than letting a run start an empty
+// database there. `note` says what was repaired, if anything.
+Status recover_switch(const std::string& db, std::string* note);
 
 } // namespace morgue

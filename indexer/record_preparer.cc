@@ -85,9 +85,9 @@ void prepare_article(Article a, const std::string& record, const PrepareOptions&
     if (options.build) build_prepared(*out, options, builder);
 }
 
-PreparedRecord prepare_json_record(const std::string& path, uint64_t line_no, std::string& text,
-                                   const std::string& record, const PrepareOptions& options,
-                                   DocumentBuilder& builder)
+namespace {
+PreparedRecord prepare_json_text(const std::string& path, uint64_t line_no, std::string& text,
+                                 const std::string& record, const PrepareOptions& options, DocumentBuilder& builder)
 {
     PreparedRecord out;
     if (size_t bad = repair_utf8(text))
@@ -95,8 +95,10 @@ PreparedRecord prepare_json_record(const std::string& path, uint64_t line_no, st
     nlohmann::json value;
     try {
         value = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        uint64_t line = line_no ? line_no : line_of(text, e.byte ? e.byte - 1 : 0);
+    } catch (const nlohmann::json::exception& e) {
+        // parse_error for bad syntax, out_of_range for a number like 1e400.
+        const auto* pe = dynamic_cast<const nlohmann::json::parse_error*>(&e);
+        uint64_t line = line_no ? line_no : line_of(text, pe && pe->byte ? pe->byte - 1 : 0);
         std::string what = e.what();
         size_t colon = what.find("] ");
         out.messages.push_back({line, "error",
@@ -112,6 +114,29 @@ PreparedRecord prepare_json_record(const std::string& path, uint64_t line_no, st
         return out;
     }
     prepare_value(value, path, line_no, record, options, builder, &out);
+    return out;
+}
+} // namespace
+
+PreparedRecord prepare_json_record(const std::string& path, uint64_t line_no, std::string& text,
+                                   const std::string& record, const PrepareOptions& options,
+                                   DocumentBuilder& builder)
+{
+    // Whatever goes wrong with one record (memory for a huge one, a bug a
+    // strange one finds) costs that record, not the run.
+    std::string why;
+    try {
+        return prepare_json_text(path, line_no, text, record, options, builder);
+    } catch (const std::bad_alloc&) {
+        why = "out of memory";
+    } catch (const std::exception& e) {
+        why = e.what();
+    } catch (const Xapian::Error& e) {
+        why = e.get_description();
+    }
+    PreparedRecord out;
+    out.messages.push_back({line_no, "error", "record not indexed: " + why, false});
+    out.failed = 1;
     return out;
 }
 

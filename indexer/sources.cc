@@ -24,6 +24,33 @@ bool looks_like_article_file(const std::string& name)
     return false;
 }
 
+namespace {
+// Walks `root` depth-first, directories in name order, so that inputs come in
+// a stable order; every directory that cannot be listed is reported.
+void walk(const fs::path& root, std::vector<Input>* found, std::vector<SourceError>* errors)
+{
+    std::error_code ec;
+    fs::directory_iterator it(root, ec), end;
+    std::vector<fs::directory_entry> entries;
+    for (; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+    if (ec) {
+        errors->push_back({root.string(), root.string() + ": cannot read directory: " + ec.message()});
+        return;
+    }
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.path() < b.path(); });
+    for (const auto& e : entries) {
+        std::string name = e.path().filename().string();
+        if (e.is_directory(ec)) {
+            // Linked directories are not followed (they may loop), as before.
+            if (!name.empty() && name[0] != '.' && !e.is_symlink(ec)) walk(e.path(), found, errors);
+        } else if (e.is_regular_file(ec) && looks_like_article_file(name)) {
+            uint64_t size = e.file_size(ec);
+            found->push_back({e.path().string(), ec ? 0 : size});
+        }
+    }
+}
+} // namespace
+
 ExpandedSources expand_sources(const std::vector<std::string>& sources)
 {
     ExpandedSources out;
@@ -35,22 +62,12 @@ ExpandedSources expand_sources(const std::vector<std::string>& sources)
         std::error_code ec;
         fs::file_status st = fs::status(src, ec);
         if (ec || !fs::exists(st)) {
-            out.errors.push_back(src + ": no such file or directory");
+            out.errors.push_back({src, src + ": no such file or directory"});
             continue;
         }
         if (fs::is_directory(st)) {
             std::vector<Input> found;
-            fs::recursive_directory_iterator it(src, fs::directory_options::skip_permission_denied, ec), end;
-            for (; !ec && it != end; it.increment(ec)) {
-                std::string name = it->path().filename().string();
-                if (it->is_directory(ec) && !name.empty() && name[0] == '.') {
-                    it.disable_recursion_pending();
-                    continue;
-                }
-                if (it->is_regular_file(ec) && looks_like_article_file(name))
-                    found.push_back({it->path().string(), static_cast<uint64_t>(it->file_size(ec))});
-            }
-            if (ec) out.errors.push_back(src + ": " + ec.message());
+            walk(src, &found, &out.errors);
             std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
             out.inputs.insert(out.inputs.end(), found.begin(), found.end());
         } else {

@@ -12,14 +12,21 @@ struct Input {
     uint64_t size = 0; // bytes on disk, 0 when unknown (stdin)
 };
 
+struct SourceError {
+    std::string path;    // the source, or the directory inside it, that failed
+    std::string message; // "PATH: no such file or directory", ...
+};
+
 struct ExpandedSources {
     std::vector<Input> inputs;
-    std::vector<std::string> errors; // "PATH: no such file or directory", ...
+    std::vector<SourceError> errors;
 };
 
 // Files are taken as named, whatever their extension; directories are walked
 // recursively (in name order) for article files: *.jsonl, *.ndjson, *.json,
-// *.txt, each optionally compressed (.zst, .gz). Hidden files are skipped.
+// *.txt, each optionally compressed (.zst, .gz). Hidden files are skipped;
+// a directory that cannot be read is an error (its articles would otherwise
+// silently go missing from the archive).
 ExpandedSources expand_sources(const std::vector<std::string>& sources);
 
 // True when a directory walk should pick up `name`.

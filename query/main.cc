@@ -129,12 +129,9 @@ int main(int argc, char** argv)
     po::positional_options_description pos;
     pos.add("query", -1);
     po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        std::cerr << "morgue-query: " << e.what() << "\nTry 'morgue-query --help'.\n";
-        return 2;
+    if (Status p = parse_command_line(argc, argv, all, &pos, &vm); !p.ok()) {
+        std::cerr << "morgue-query: " << p.message() << "\nTry 'morgue-query --help'.\n";
+        return p.exit_code();
     }
     if (vm.count("help")) {
         std::cout << desc << "\n";

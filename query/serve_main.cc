@@ -46,12 +46,9 @@ int serve_main(int argc, char** argv)
          "connections served at once (each worker thread keeps its own database handle)")
         ("log-requests", po::bool_switch(&opt.log_requests), "print one line per request on stderr");
     po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(desc).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        std::cerr << "morgue-query serve: " << e.what() << "\nTry 'morgue-query serve --help'.\n";
-        return 2;
+    if (Status p = parse_command_line(argc, argv, desc, nullptr, &vm); !p.ok()) {
+        std::cerr << "morgue-query serve: " << p.message() << "\nTry 'morgue-query serve --help'.\n";
+        return p.exit_code();
     }
     if (vm.count("help")) {
         std::cout << desc << "\n";

@@ -9,7 +9,7 @@ logs=$TMP/logs
 run "$job" --db "$DB" --log-dir "$logs" "$CORPUS"
 expect_rc 0 "first run"
 expect_eq "$OUT$ERR" "" "output of a successful run"
-[ "$(ls "$logs" | wc -l)" -eq 1 ] || fail "expected one log"
+[ "$(ls "$logs"/*.log | wc -l)" -eq 1 ] || fail "expected one log"
 grep -q "737 added" "$logs"/*.log || fail "log lacks the summary: $(cat "$logs"/*.log)"
 sleep 1
 run "$job" -v --db "$DB" --log-dir "$logs" "$CORPUS"
