@@ -6,6 +6,7 @@
 #include "dates.h"
 #include "dateline.h"
 #include "explain.h"
+#include "fatal.h"
 #include "page_extract.h"
 #include "interrupt.h"
 #include "document_builder.h"
@@ -458,7 +459,9 @@ private:
     {
         if ((!pending_ && spelling_.empty()) || !db_) return Status::Ok();
         pending_ = 0;
-        return guard_xapian("committing to " + opt_.db, [&] {
+        const std::string what = "committing to " + opt_.db;
+        FatalContext context(what);
+        return guard_xapian(what, [&] {
             // Headline words go to the spelling table once per run (or per
             // kSpellingWords distinct words), counted meanwhile: every commit
             // rewrites, and zlib-compresses, each table entry a word touches,

@@ -1,6 +1,7 @@
 // morgue-index: parse the command line, run the indexer, map to exit codes.
 #include "cli.h"
 #include "dates.h"
+#include "fatal.h"
 #include "index_run.h"
 #include "interrupt.h"
 #include "lock.h"
@@ -81,6 +82,7 @@ int main(int argc, char** argv)
 {
     // The last resort: whatever escapes is reported, not an abort. Work
     // committed before it stays committed.
+    install_fatal_handler("morgue-index");
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {

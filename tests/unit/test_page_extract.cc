@@ -155,3 +155,27 @@ TEST_CASE("datelines: openings and feed fields become places")
     CHECK(wire_of("Associated Press") == "AP");
     CHECK(wire_of("Yahoo") == "");
 }
+
+TEST_CASE("extract: long lines and odd counts are read, not crashed on")
+{
+    // One 51 kB line overflowed std::regex's stack; RE2 takes it in stride.
+    std::string words;
+    for (int i = 0; i < 3000; ++i) words += "alpha beta gamma ";
+    for (const std::string& line : {words, "Title - " + words + " - 05/28/2025", "By " + words, "- " + words}) {
+        ExtractedPage p = extract_page("Title\n" + line + "\n", kCrawl, nullptr);
+        CHECK(p.main.title == "Title");
+        CHECK(p.main.body.size() >= words.size() - 1);
+    }
+    // Site furniture however long: dropped.
+    ExtractedPage f = extract_page("Title\nExplore what " + words + " AI can do for you\n", kCrawl, nullptr);
+    CHECK(f.main.title == "Title");
+    CHECK(f.main.body.empty());
+    CHECK_FALSE(parse_dateline_opening(words).has_value());
+
+    // "An hour ago" (capital A) and a 20-digit count threw from std::stoll.
+    ExtractedPage p = extract_page("Story\nAn hour ago\nText.\n", kCrawl, nullptr);
+    REQUIRE(p.main.date.has_value());
+    CHECK(*p.main.date == kCrawl - 3600);
+    p = extract_page("Story\n99999999999999999999 days ago\nText.\n", kCrawl, nullptr);
+    CHECK(p.main.title == "Story");
+}
