@@ -95,9 +95,13 @@ public:
         Status s;
         if (!opt_.explain) {
             s = open_writable(opt_.db, &db_);
+            if (s.ok())
+                s = guard_xapian("reading " + opt_.db, [&] {
+                    policy_ = std::make_unique<UpdatePolicy>(*db_, opt_.clean ? "clean" : "");
+                    copies_ = std::make_unique<CopyDetector>(*db_, opt_.copies);
+                    return Status::Ok();
+                });
             if (!s.ok()) return s;
-            policy_ = std::make_unique<UpdatePolicy>(*db_, opt_.clean ? "clean" : "");
-            copies_ = std::make_unique<CopyDetector>(*db_, opt_.copies);
         }
 
         for (const auto& in : src.inputs) {

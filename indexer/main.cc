@@ -53,7 +53,8 @@ Formats are recognised by content and extension:
 
 A bad record (invalid JSON, binary or empty file, truncated archive, record
 over the size limit) is reported with its file and line and counted as
-failed; every good article is still indexed.
+failed; every good article is still indexed. Each input that failed is
+named again after the summary line ("failed input: PATH").
 
 Exit status: 0 all input indexed, 1 some input failed (or interrupted),
 2 usage error.

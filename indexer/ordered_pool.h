@@ -12,6 +12,7 @@
 #include <map>
 #include <mutex>
 #include <pthread.h>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -32,7 +33,15 @@ public:
         sigaddset(&block, SIGINT);
         sigaddset(&block, SIGTERM);
         pthread_sigmask(SIG_BLOCK, &block, &old);
-        for (size_t i = 0; i < (workers ? workers : 1); ++i) threads_.emplace_back([this] { loop(); });
+        try {
+            for (size_t i = 0; i < (workers ? workers : 1); ++i) threads_.emplace_back([this] { loop(); });
+        } catch (const std::system_error&) {
+            // The system would not start that many: work with those it did.
+            if (threads_.empty()) {
+                pthread_sigmask(SIG_SETMASK, &old, nullptr);
+                throw;
+            }
+        }
         pthread_sigmask(SIG_SETMASK, &old, nullptr);
     }
     ~OrderedPool()
