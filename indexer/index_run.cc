@@ -128,7 +128,6 @@ public:
         for (const auto& f : sum_.failed_inputs) unknown += opt_.known_bad.count(f) == 0;
         if (unknown) return Status::InvalidInput(std::to_string(unknown) + " input(s) failed");
         return Status::Ok(); // none, or only inputs known to be bad
-        return Status::Ok();
     }
 
 private:

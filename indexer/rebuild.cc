@@ -15,7 +15,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <stdio.h>
 #include <vector>
 #include <unistd.h>
 
