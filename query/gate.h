@@ -79,6 +79,7 @@ public:
 
 private:
     void wait_for_request(Connection* c); // into the waiting room
+    bool next_request_soon(Connection* c); // a whole next request within a few ms
     void poll_loop();
     void work_loop();
     void on_readable(Connection* c);
