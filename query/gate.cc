@@ -157,10 +157,9 @@ void Gate::admit(int fd)
 void Gate::wait_for_request(Connection* c)
 {
     c->deadline = after(limits_.request_seconds);
-    if (c->pos == c->buf.size()) {
-        c->buf.clear();
-        c->pos = 0;
-    }
+    // Drop what the HTTP library has read (a pipelining client must not grow the buffer).
+    c->buf.erase(0, c->pos);
+    c->pos = 0;
     std::lock_guard<std::mutex> lock(mutex_);
     size_t length = 0;
     // A pipelined request may be here already.
@@ -297,10 +296,8 @@ void Gate::work_loop()
 bool Gate::next_request_soon(Connection* c)
 {
     constexpr auto kLinger = std::chrono::milliseconds(5);
-    if (c->pos == c->buf.size()) {
-        c->buf.clear();
-        c->pos = 0;
-    }
+    c->buf.erase(0, c->pos);
+    c->pos = 0;
     const auto until = Clock::now() + kLinger;
     for (;;) {
         size_t length = 0;

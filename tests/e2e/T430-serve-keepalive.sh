@@ -2,7 +2,8 @@
 # morgue-query serve answers quickly on a keep-alive connection: headers and
 # body go out as two writes, and without TCP_NODELAY the second waited for
 # the client's delayed ACK (about 40 ms per answer, against 1-2 ms on a new
-# connection). Browsers and wrk keep connections alive.
+# connection). Browsers and wrk keep connections alive. Pipelined requests
+# are answered too.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/serve_lib.sh"
 index "$CORPUS"
@@ -29,5 +30,19 @@ for path in ["/app.css", "/api/search?q=oil+prices&limit=3"]:
     if median >= 20:
         print(f"FAIL: {path}: median {median:.1f} ms on a keep-alive connection", file=sys.stderr)
         failed = True
+# Pipelined requests (several sent before any answer) are each answered, in order.
+import socket
+s = socket.create_connection((u.hostname, u.port), timeout=10)
+paths = ["/api/search?q=oil&limit=1", "/app.css", "/api/stats"]
+s.sendall(b"".join(f"GET {p} HTTP/1.1\r\nHost: x\r\n\r\n".encode() for p in paths))
+got = b""
+while got.count(b"HTTP/1.1 200") < len(paths):
+    chunk = s.recv(65536)
+    if not chunk:
+        break
+    got += chunk
+if got.count(b"HTTP/1.1 200") != len(paths):
+    print(f"FAIL: {got.count(b'HTTP/1.1 200')} answers to {len(paths)} pipelined requests", file=sys.stderr)
+    failed = True
 sys.exit(1 if failed else 0)
 PY
