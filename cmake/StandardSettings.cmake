@@ -26,3 +26,15 @@ if(MORGUE_SANITIZE)
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   target_link_options(morgue_settings INTERFACE -fsanitize=address,undefined)
 endif()
+
+# libFuzzer harnesses (tests/fuzz): clang only. Every library is then built
+# for coverage-guided fuzzing under ASan + UBSan; scripts/fuzz uses it.
+option(MORGUE_FUZZ "Build the libFuzzer harnesses in tests/fuzz (clang; ASan + UBSan)" OFF)
+if(MORGUE_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "MORGUE_FUZZ needs clang (CXX=clang++-14): libFuzzer is part of clang")
+  endif()
+  target_compile_options(morgue_settings INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(morgue_settings INTERFACE -fsanitize=address,undefined)
+endif()

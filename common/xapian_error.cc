@@ -14,6 +14,10 @@ Status guard_xapian(const std::string& what, const std::function<Status()>& body
     } catch (const Xapian::DatabaseLockError& e) {
         return Status::Locked(what + ": the database is locked by another indexer (" +
                               e.get_msg() + ")");
+    } catch (const Xapian::WildcardError& e) {
+        // The query's fault, not the database's: a usage error, and without
+        // `what` (it names the database path, which a web client must not see).
+        return Status::Usage("a wildcard matches too many words: make it longer (" + e.get_msg() + ")");
     } catch (const Xapian::DatabaseOpeningError& e) {
         return Status::NotFound(what + ": cannot open database: " + e.get_msg());
     } catch (const Xapian::Error& e) {

@@ -10,7 +10,8 @@
 namespace morgue {
 
 // Run `body`, converting any Xapian::Error (or std::exception) it throws into
-// a Status whose message starts with `what` (e.g. "opening /srv/db").
+// a Status whose message starts with `what` (e.g. "opening /srv/db"). A
+// wildcard that expands too far (Xapian::WildcardError) is a usage error.
 Status guard_xapian(const std::string& what, const std::function<Status()>& body);
 
 } // namespace morgue

@@ -160,10 +160,11 @@ Status search_request_from_params(const Params& params, SearchRequest* req)
     return Status::Ok();
 }
 
-ApiReply api_search(Xapian::Database& db, const std::string& path, const Params& params)
+ApiReply api_search(Xapian::Database& db, const std::string& path, const Params& params, double time_limit)
 {
     SearchRequest req;
     req.db = path;
+    req.time_limit = time_limit;
     req.facet_table = true; // a server answers many searches: facets from memory
     Status s = search_request_from_params(params, &req);
     if (!s.ok()) return error_reply(400, s.message());

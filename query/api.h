@@ -31,8 +31,9 @@ struct ApiReply {
 // /api/search parameters -> SearchRequest (db left to the caller).
 Status search_request_from_params(const Params& params, SearchRequest* out);
 
-// GET /api/search on an open database (`path` lets it reopen after a rebuild).
-ApiReply api_search(Xapian::Database& db, const std::string& path, const Params& params);
+// GET /api/search on an open database (`path` lets it reopen after a
+// rebuild), within `time_limit` seconds (0: none; see SearchRequest).
+ApiReply api_search(Xapian::Database& db, const std::string& path, const Params& params, double time_limit = 0);
 // GET /api/article/ID: the whole cleaned text and metadata, and the story's copies.
 ApiReply api_article(Xapian::Database& db, const std::string& path, const std::string& id);
 // GET /api/stats: what the database holds (morgue-index --stats --json, without the path).

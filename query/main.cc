@@ -3,6 +3,7 @@
 #include "output.h"
 #include "search.h"
 #include "serve_main.h"
+#include "utf8.h"
 
 #include <boost/program_options.hpp>
 
@@ -16,6 +17,9 @@ namespace po = boost::program_options;
 using namespace morgue;
 
 namespace {
+
+// Generous for a person at a terminal; the server's own is shorter.
+constexpr double kCliTimeLimit = 10;
 
 const char* kUsage = R"(Usage: morgue-query --db DB [options] QUERY...
        morgue-query serve --db DB [--port 8080] [--bind 127.0.0.1]   (see serve --help)
@@ -33,7 +37,8 @@ Query language (see docs/query-language.md):
   china OR taiwan        either;  china NOT taiwan, china -taiwan: exclude
   +nato ukraine          + and - mark words that must / must not appear
   "foreign ministry"     a phrase;  cyber NEAR attack: within 10 words
-  cyber*                 words starting with cyber
+  cyber*                 words starting with cyber (at most 1000 words per
+                         wildcard, 8 wildcards per query)
   (china OR russia) AND hackers
   outlet:reuters  section:tech  dateline:prague  author:"karel janicek"
   lang:ar  wire:ap  kind:teaser  site:nytimes.com  title:words
@@ -69,6 +74,8 @@ Status fill_request(const po::variables_map& vm, const std::vector<std::string>&
         return Status::Usage("--sort must be relevance, newest or oldest");
     if (!parse_output_format(vm["format"].as<std::string>(), format))
         return Status::Usage("--format must be text, json, jsonl or csv");
+    if (!(req->time_limit >= 0 && req->time_limit <= 86400))
+        return Status::Usage("--time-limit must be from 0 to 86400 seconds");
     if (req->limit > kMaxLimit) return Status::Usage("--limit is at most " + std::to_string(kMaxLimit));
     for (const char* opt : {"since", "until"}) {
         if (!vm.count(opt)) continue;
@@ -121,7 +128,9 @@ int main(int argc, char** argv)
          "what facet counts count: stories (copies counted once) or copies")
         ("copies", po::value<std::string>()->value_name("ID"),
          "list the copies of the story of article ID (outlet, date, similarity) and exit")
-        ("estimate", po::bool_switch(&estimate), "faster: estimate the count and facets instead of exact ones");
+        ("estimate", po::bool_switch(&estimate), "faster: estimate the count and facets instead of exact ones")
+        ("time-limit", po::value(&req.time_limit)->default_value(kCliTimeLimit, "10")->value_name("SECONDS"),
+         "time for the search; when it runs out the answer is marked partial (estimated counts, fewer snippets); 0: none");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description all;
@@ -149,8 +158,9 @@ int main(int argc, char** argv)
         for (const auto& c : copies) {
             char sim[16];
             std::snprintf(sim, sizeof sim, "%.2f", c.similarity);
-            std::cout << sim << "  " << (c.date.empty() ? "----------" : c.date) << "  " << c.outlet
-                      << (c.wire.empty() ? "" : " (" + c.wire + ")") << "  [" << c.id << "]  " << c.title << "\n";
+            std::cout << sim << "  " << (c.date.empty() ? "----------" : c.date) << "  " << terminal_safe(c.outlet)
+                      << (c.wire.empty() ? "" : " (" + terminal_safe(c.wire) + ")") << "  [" << terminal_safe(c.id)
+                      << "]  " << terminal_safe(c.title) << "\n";
         }
         return 0;
     }

@@ -1,5 +1,7 @@
 #include "output.h"
 
+#include "utf8.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -59,6 +61,8 @@ json summary_json(const SearchRequest& q, const SearchResult& r)
             {"collapsed", q.collapse},
             {"facets_count", q.count_stories ? "stories" : "copies"},
             {"elapsed_ms", r.elapsed_ms},
+            {"partial", r.partial},
+            {"partial_reason", or_null(r.partial_reason)},
             {"offset", q.offset},
             {"limit", q.limit},
             {"sort", sort_name(q.sort)},
@@ -76,8 +80,11 @@ std::string csv_field(const std::string& s)
     return out + "\"";
 }
 
-void write_text(std::ostream& out, const OutputStyle& style, const SearchRequest& q, const SearchResult& r)
+// Text is for terminals: everything that came from an article (or from the
+// query) goes through terminal_safe, our own highlight escapes do not.
+void write_text(std::ostream& out, const OutputStyle& style, const SearchResult& r)
 {
+    auto safe = [](const std::string& s) { return terminal_safe(s); };
     char ms[32];
     std::snprintf(ms, sizeof ms, "%.1f", r.elapsed_ms);
     out << (r.exact ? "" : "about ") << r.matches << (r.matches == 1 ? " match" : " matches")
@@ -86,22 +93,27 @@ void write_text(std::ostream& out, const OutputStyle& style, const SearchRequest
     out << " in " << ms << " ms";
     if (!r.hits.empty()) out << ", showing " << r.hits.front().rank << "-" << r.hits.back().rank;
     out << "\n";
-    if (!r.suggestion.empty()) out << "Did you mean: " << r.suggestion << "\n";
+    if (r.partial) out << "Partial answer: " << r.partial_reason << "\n";
+    if (!r.suggestion.empty()) out << "Did you mean: " << safe(r.suggestion) << "\n";
     const std::string open = style.terminal ? "\033[1m" : "[";
     const std::string close = style.terminal ? "\033[0m" : "]";
     for (const auto& h : r.hits) {
-        out << "\n" << h.rank << ". " << (style.terminal ? open : "") << h.title << (style.terminal ? close : "") << "\n   ";
+        out << "\n" << h.rank << ". " << (style.terminal ? open : "") << safe(h.title) << (style.terminal ? close : "")
+            << "\n   ";
         std::string meta;
         for (const std::string* f : {&h.outlet, &h.date, &h.dateline, &h.section})
-            if (!f->empty()) meta += (meta.empty() ? "" : " | ") + *f;
-        out << meta << (meta.empty() ? "" : "  ") << "[" << h.id << "]\n";
-        if (!h.snippet.text.empty()) out << "   " << mark_highlights(h.snippet, open, close) << "\n";
+            if (!f->empty()) meta += (meta.empty() ? "" : " | ") + safe(*f);
+        out << meta << (meta.empty() ? "" : "  ") << "[" << safe(h.id) << "]\n";
+        if (!h.snippet.text.empty()) {
+            Snippet shown{safe(h.snippet.text), h.snippet.highlights};
+            out << "   " << mark_highlights(shown, open, close) << "\n";
+        }
         if (h.copies > 0) {
             out << "   also carried by " << h.copies;
-            for (size_t i = 0; i < h.also_carried_by.size(); ++i) out << (i ? ", " : ": ") << h.also_carried_by[i];
+            for (size_t i = 0; i < h.also_carried_by.size(); ++i) out << (i ? ", " : ": ") << safe(h.also_carried_by[i]);
             out << "\n";
         }
-        if (!h.url.empty()) out << "   " << h.url << "\n";
+        if (!h.url.empty()) out << "   " << safe(h.url) << "\n";
     }
     bool header = false;
     for (const auto& f : r.facets) {
@@ -109,11 +121,10 @@ void write_text(std::ostream& out, const OutputStyle& style, const SearchRequest
         if (!header) out << "\n";
         header = true;
         out << f.name << (f.interval.empty() ? "" : " (by " + f.interval + ")") << ":";
-        for (const auto& v : f.values) out << "  " << v.value << " (" << v.count << ")";
+        for (const auto& v : f.values) out << "  " << safe(v.value) << " (" << v.count << ")";
         if (f.distinct > f.values.size()) out << "  ... " << f.distinct - f.values.size() << " more";
         out << "\n";
     }
-    (void)q;
 }
 
 } // namespace
@@ -133,7 +144,7 @@ void write_result(std::ostream& out, OutputFormat format, const OutputStyle& sty
 {
     switch (format) {
     case OutputFormat::text:
-        write_text(out, style, q, r);
+        write_text(out, style, r);
         return;
     case OutputFormat::json: {
         json doc = summary_json(q, r);

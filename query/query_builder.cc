@@ -137,6 +137,14 @@ Status add_filters(const std::vector<std::pair<std::string, std::string>>& filte
     return Status::Ok();
 }
 
+unsigned count_wildcards(const Xapian::Query& q)
+{
+    if (q.get_type() == Xapian::Query::OP_WILDCARD) return 1;
+    unsigned n = 0;
+    for (size_t i = 0; i < q.get_num_subqueries(); ++i) n += count_wildcards(q.get_subquery(i));
+    return n;
+}
+
 // The text as typed -> query, stemmed for `lang`.
 Status parse_text(const std::string& text, const std::string& lang, Xapian::Query* out)
 {
@@ -155,6 +163,9 @@ Status parse_text(const std::string& text, const std::string& lang, Xapian::Quer
     }
     if (!error->empty()) return Status::Usage("bad query: " + *error);
     if (q.empty()) return Status::Usage("the query has nothing to search for: '" + text + "'");
+    if (count_wildcards(q) > kMaxWildcards)
+        return Status::Usage("the query has " + std::to_string(count_wildcards(q)) + " wildcards (at most " +
+                             std::to_string(kMaxWildcards) + ")");
     *out = q;
     return Status::Ok();
 }
@@ -180,6 +191,8 @@ Xapian::QueryParser make_query_parser(const Xapian::Stem& stemmer, std::shared_p
     // phrases match on stems.
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
     qp.set_default_op(Xapian::Query::OP_AND);
+    qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_ERROR,
+                         Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);
     for (const auto& f : schema::fields()) {
         if (f.boolean)
             qp.add_boolean_prefix(f.name, (new FilterProcessor(f.prefix, error))->release(), f.name);

@@ -25,6 +25,15 @@ struct QueryOptions {
     std::vector<std::pair<std::string, std::string>> filters;
 };
 
+// A wildcard (or the partial word of a search-as-you-type) expands to at
+// most this many index terms: `a*` alone would otherwise OR together tens of
+// thousands of postings. Over it, the search is refused (Xapian's
+// WildcardError at match time, a usage error for us) and says so.
+inline constexpr unsigned kMaxWildcardTerms = 1000;
+// And a query holds at most this many wildcards, so that `a* OR b* OR ...`
+// cannot multiply the limit above by the length of the query.
+inline constexpr unsigned kMaxWildcards = 8;
+
 struct BuiltQuery {
     Xapian::Query query;
     std::string stemmer_language; // "english", "arabic", ... (for snippets too)

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <iterator>
 #include <memory>
 #include <tuple>
@@ -84,8 +85,32 @@ bool collapse_page(const Xapian::MSet& mset, const FacetTable& table, const Sear
     return kept == want || mset.size() < fetched; // else more ranked documents might fill it
 }
 
-Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq, SearchResult* res)
+using Clock = std::chrono::steady_clock;
+
+// The end of a search's time budget (none: time_point::max()).
+struct Deadline {
+    Clock::time_point at = Clock::time_point::max();
+    bool passed() const { return Clock::now() >= at; }
+    double seconds_left() const
+    {
+        return std::max(std::chrono::duration<double>(at - Clock::now()).count(), 1e-6);
+    }
+};
+
+void mark_partial(const SearchRequest& req, const std::string& what, SearchResult* res)
 {
+    char budget[32];
+    std::snprintf(budget, sizeof budget, "%g", req.time_limit);
+    res->partial = true;
+    res->partial_reason += (res->partial_reason.empty() ? std::string("the time limit of ") + budget + " s ran out: "
+                                                        : std::string("; ")) + what;
+}
+
+Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq, const Deadline& deadline,
+           SearchResult* res)
+{
+    res->partial = false;
+    res->partial_reason.clear();
     std::shared_ptr<const FacetTable> table;
     if (req.facet_table) {
         Status s = FacetTable::for_database(db, &table);
@@ -93,6 +118,9 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
     }
     Xapian::Enquire enquire(db);
     enquire.set_query(bq.query);
+    // Xapian stops counting (checkatleast) when this runs out; the matcher
+    // then ends as soon as it has the page, and we say the answer is partial.
+    if (req.time_limit > 0) enquire.set_time_limit(deadline.seconds_left());
     if (req.sort != SortOrder::relevance)
         enquire.set_sort_by_value_then_relevance(schema::slot_date, req.sort == SortOrder::newest);
     // With the table and exact counts, stories are told apart here; the
@@ -113,22 +141,29 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
             // Copies crowd the top: let Xapian collapse (a second pass).
             SearchRequest plain = req;
             plain.facet_table = false;
-            return run(db, plain, bq, res);
+            return run(db, plain, bq, deadline, res);
         }
     } else {
         for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);
     }
     // With collapsing, MSet counts are of collapsed hits and only bounds; the
     // spy saw every match, so when it examined them all its counts are exact.
-    res->matches = req.exact ? spy.seen() : mset.get_uncollapsed_matches_estimated();
-    res->stories = req.exact ? spy.stories() : mset.get_matches_estimated();
-    res->exact = req.exact;
+    // Xapian's timer fires no earlier than our deadline, so a match that
+    // returned before the deadline counted everything; after it, it may not
+    // have (the bounds cannot tell: with collapsing they differ anyway).
+    const bool counted = req.time_limit <= 0 || !deadline.passed();
+    const bool exact = req.exact && counted;
+    if (req.exact && !counted) mark_partial(req, "the match count and facets are estimates", res);
+    res->matches = exact ? spy.seen() : mset.get_uncollapsed_matches_estimated();
+    res->stories = exact ? spy.stories() : mset.get_matches_estimated();
+    res->exact = exact;
     Xapian::Stem stemmer(bq.stemmer_language);
     // The query's free-text stems (filter terms carry upper-case prefixes).
     std::vector<std::string> stems;
     for (auto t = bq.query.get_terms_begin(); t != bq.query.get_terms_end(); ++t)
         if (!(*t).empty() && !((*t)[0] >= 'A' && (*t)[0] <= 'Z')) stems.push_back(*t);
     res->hits.clear();
+    bool snippets = true;
     for (const auto& it : page) {
         Article a;
         Status s = read_article(it.get_document(), &a);
@@ -146,12 +181,20 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
         h.kind = a.kind;
         h.authors = a.authors;
         h.score = it.get_weight();
-        h.snippet = make_snippet(mset, a.body.empty() ? a.title : a.body, req.snippet_length, stemmer, stems);
+        // Snippets and "also carried by" cost per hit: past the deadline the
+        // rest of the page goes without them.
+        if (snippets && deadline.passed()) {
+            snippets = false;
+            mark_partial(req, "hits from rank " + std::to_string(h.rank) + " on have no snippet", res);
+        }
+        if (snippets)
+            h.snippet = make_snippet(mset, a.body.empty() ? a.title : a.body, req.snippet_length, stemmer, stems);
         h.cluster = it.get_document().get_value(schema::slot_cluster);
         if (!h.cluster.empty()) {
             const std::string term = schema::prefix::copy_cluster + h.cluster;
             h.copies = db.get_termfreq(term) - 1;
-            for (auto p = db.postlist_begin(term); p != db.postlist_end(term) && h.also_carried_by.size() < 10; ++p) {
+            for (auto p = db.postlist_begin(term);
+                 snippets && p != db.postlist_end(term) && h.also_carried_by.size() < 10; ++p) {
                 if (*p == *it) continue;
                 const std::string packed = db.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::slot_facets);
                 std::string_view fields[schema::facet_field_count];
@@ -166,7 +209,7 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
     }
     res->facets = spy.results(req.facet_limit, req.interval);
     res->suggestion.clear();
-    if (res->matches < kSuggestBelow) {
+    if (res->matches < kSuggestBelow && !deadline.passed()) {
         res->suggestion = suggest(db, req.query, stemmer);
     }
     return Status::Ok();
@@ -229,7 +272,10 @@ bool parse_sort_order(const std::string& name, SortOrder* out)
 
 Status search(Xapian::Database& db, const SearchRequest& req, SearchResult* res)
 {
-    auto start = std::chrono::steady_clock::now();
+    auto start = Clock::now();
+    Deadline deadline;
+    if (req.time_limit > 0)
+        deadline.at = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(req.time_limit));
     if (req.limit > kMaxLimit)
         return Status::Usage("--limit " + std::to_string(req.limit) + " is over the maximum of " + std::to_string(kMaxLimit));
     BuiltQuery bq;
@@ -237,8 +283,8 @@ Status search(Xapian::Database& db, const SearchRequest& req, SearchResult* res)
     if (!s.ok()) return s;
     // A writer that commits (or a rebuild that switches) while we read
     // invalidates our revision: with_reopen opens the latest and retries.
-    s = with_reopen(db, req.db, "searching " + req.db, [&] { return run(db, req, bq, res); });
-    res->elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    s = with_reopen(db, req.db, "searching " + req.db, [&] { return run(db, req, bq, deadline, res); });
+    res->elapsed_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     return s;
 }
 

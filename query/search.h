@@ -30,6 +30,8 @@ struct SearchRequest {
     bool count_stories = true;  // facets count stories (copy clusters), not documents
     bool facet_table = false;   // keep every document's facets in memory (FacetTable):
                                 // for processes that answer many searches
+    double time_limit = 0;      // seconds for the whole search (0: no limit); when it
+                                // runs out the answer is marked partial, see SearchResult
 };
 
 inline constexpr unsigned kMaxLimit = 1000;
@@ -53,6 +55,11 @@ struct SearchResult {
     std::vector<Hit> hits;
     std::vector<FacetResult> facets;
     std::string suggestion; // a corrected query, when the query found little
+    // The time limit ran out: the matcher stopped counting (matches and
+    // facets are then estimates, exact is false) and/or later hits have no
+    // snippet. partial_reason says which, for people.
+    bool partial = false;
+    std::string partial_reason;
 };
 
 // Opens request.db and searches it.

@@ -43,7 +43,13 @@ int serve_main(int argc, char** argv)
         ("bind", po::value(&opt.bind)->default_value(opt.bind)->value_name("ADDRESS"),
          "address to listen on (0.0.0.0 for every interface)")
         ("threads", po::value(&opt.threads)->default_value(opt.threads)->value_name("N"),
-         "connections served at once (each worker thread keeps its own database handle)")
+         "requests served at once (each worker thread keeps its own database handle)")
+        ("request-timeout", po::value(&opt.request_timeout)->default_value(opt.request_timeout, "10")->value_name("SECONDS"),
+         "time for a whole request (headers and all) to arrive, from connect or the previous answer")
+        ("max-connections", po::value(&opt.max_connections)->default_value(opt.max_connections)->value_name("N"),
+         "connections open at once, idle and slow ones included (each costs a file descriptor, not a thread)")
+        ("time-limit", po::value(&opt.time_limit)->default_value(opt.time_limit, "5")->value_name("SECONDS"),
+         "time for one search; when it runs out the answer is marked partial (0: none)")
         ("log-requests", po::bool_switch(&opt.log_requests), "print one line per request on stderr");
     po::variables_map vm;
     if (Status p = parse_command_line(argc, argv, desc, nullptr, &vm); !p.ok()) {
@@ -56,6 +62,12 @@ int serve_main(int argc, char** argv)
     }
     Status s = resolve_database(common);
     if (s.ok() && (opt.port < 0 || opt.port > 65535)) s = Status::Usage("--port must be from 0 to 65535");
+    if (s.ok() && !(opt.time_limit >= 0 && opt.time_limit <= 3600))
+        s = Status::Usage("--time-limit must be from 0 to 3600 seconds");
+    if (s.ok() && !(opt.request_timeout >= 0.1 && opt.request_timeout <= 3600))
+        s = Status::Usage("--request-timeout must be from 0.1 to 3600 seconds");
+    if (s.ok() && (opt.max_connections < 1 || opt.max_connections > 1000000))
+        s = Status::Usage("--max-connections must be from 1 to 1000000");
     if (s.ok() && (opt.threads < 1 || opt.threads > 1024)) s = Status::Usage("--threads must be from 1 to 1024");
     if (s.ok()) {
         opt.db = common.db;

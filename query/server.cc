@@ -2,6 +2,7 @@
 
 #include "api.h"
 #include "assets.h"
+#include "gate.h"
 #include "reader.h"
 
 #include <httplib.h>
@@ -11,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <pthread.h>
+#include <sys/socket.h>
 #include <thread>
 
 namespace morgue {
@@ -92,14 +94,59 @@ void serve_asset(const httplib::Request& req, httplib::Response& res)
     res.set_content(a->body.data(), a->body.size(), std::string(a->content_type).c_str());
 }
 
+// httplib's server with its thread-per-connection model replaced by the
+// gate (gate.h): httplib accepts connections and parses and answers
+// requests; the gate decides when a connection has a request worth a thread.
+class GatedServer : public httplib::Server {
+public:
+    explicit GatedServer(const GateLimits& limits)
+    {
+        // The accept thread hands each connection straight to the gate.
+        new_task_queue = [] { return new InlineQueue; };
+        gate_ = std::make_unique<Gate>(limits, [this](Connection& c) { return serve_one(c); });
+    }
+    ~GatedServer() override { gate_->stop(); }
+    void stop_gate() { gate_->stop(); }
+    // httplib listens with a backlog of 5: a burst of new connections would
+    // overflow it and be reset. Listening again on the bound socket
+    // enlarges the queue (Linux).
+    void widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
+
+private:
+    struct InlineQueue : httplib::TaskQueue {
+        void enqueue(std::function<void()> fn) override { fn(); }
+        void shutdown() override {}
+    };
+
+    // Called by httplib's accept loop for each new connection (through
+    // InlineQueue); the gate owns the socket from here on.
+    bool process_and_close_socket(socket_t sock) override
+    {
+        gate_->admit(sock);
+        return true;
+    }
+
+    bool serve_one(Connection& c)
+    {
+        ConnectionStream stream(c, write_seconds_);
+        bool closed = false;
+        bool last = c.requests_left <= 1;
+        bool ok = process_request(stream, last, closed, nullptr);
+        return ok && !closed && !last;
+    }
+
+    double write_seconds_ = GateLimits{}.write_seconds;
+    std::unique_ptr<Gate> gate_;
+};
+
 void setup(httplib::Server& svr, const ServeOptions& opt)
 {
     const std::string db = opt.db;
     svr.set_default_headers(kSecurityHeaders);
-    svr.set_keep_alive_max_count(1000);
+    // Headers and body are two writes: with Nagle's algorithm the second
+    // waits for the client's delayed ACK (~40 ms) on a keep-alive connection.
+    svr.set_tcp_nodelay(true);
     svr.set_payload_max_length(1 << 16); // only GET and HEAD: no body worth reading
-    const unsigned threads = opt.threads;
-    svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
 
     // Only GET and HEAD (httplib answers HEAD with the GET handlers, without a body).
     svr.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
@@ -108,8 +155,9 @@ void setup(httplib::Server& svr, const ServeOptions& opt)
         reply(res, error_reply(405, "method " + req.method + " not allowed (only GET and HEAD)"));
         return httplib::Server::HandlerResponse::Handled;
     });
-    svr.Get("/api/search", [db](const httplib::Request& req, httplib::Response& res) {
-        with_database(db, res, [&](Xapian::Database& d) { return api_search(d, db, req.params); });
+    const double time_limit = opt.time_limit;
+    svr.Get("/api/search", [db, time_limit](const httplib::Request& req, httplib::Response& res) {
+        with_database(db, res, [&](Xapian::Database& d) { return api_search(d, db, req.params, time_limit); });
     });
     svr.Get("/api/article/(.+)", [db](const httplib::Request& req, httplib::Response& res) {
         with_database(db, res, [&](Xapian::Database& d) { return api_article(d, db, req.matches[1].str()); });
@@ -161,12 +209,17 @@ Status serve(const ServeOptions& opt)
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-    httplib::Server svr;
+    GateLimits limits;
+    limits.workers = opt.threads;
+    limits.request_seconds = opt.request_timeout;
+    limits.max_connections = opt.max_connections;
+    GatedServer svr(limits);
     setup(svr, opt);
     int port = opt.port;
     if (port == 0) port = svr.bind_to_any_port(opt.bind);
     else if (!svr.bind_to_port(opt.bind, port)) port = -1;
     if (port < 0) return Status::IOError("cannot listen on " + opt.bind + ":" + std::to_string(opt.port));
+    svr.widen_backlog();
 
     std::thread waiter([&svr, &stop_signals] {
         int sig = 0;
@@ -178,6 +231,7 @@ Status serve(const ServeOptions& opt)
     bool ok = svr.listen_after_bind();
     pthread_kill(waiter.native_handle(), SIGTERM); // wakes the waiter if no signal came
     waiter.join();
+    svr.stop_gate();
     return ok ? Status::Ok() : Status::IOError("the server stopped accepting connections");
 }
 

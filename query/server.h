@@ -12,8 +12,11 @@ struct ServeOptions {
     std::string db;
     std::string bind = "127.0.0.1"; // loopback unless asked: a public site sits behind a proxy
     int port = 8080;                // 0: any free port (printed on start)
-    unsigned threads = 32;          // connections served at once (a keep-alive connection holds one)
+    unsigned threads = 32;          // requests served at once (worker threads, each with its own database handle)
+    double request_timeout = 10;    // seconds for a whole request to arrive (from connect or the previous answer)
+    size_t max_connections = 4096;  // open at once, slow and idle ones included
     bool log_requests = false;      // one line per request on stderr
+    double time_limit = 5;          // seconds per search before the answer is cut short (marked partial)
 };
 
 // Serves until SIGINT or SIGTERM. Prints "morgue-query: serving DB at

@@ -134,6 +134,8 @@ function showSummary(d) {
   st.replaceChildren(text + ".");
   st.dataset.matches = String(d.matches);
   st.dataset.stories = String(d.stories);
+  // The server's time limit ran out: say what the numbers and hits lack.
+  if (d.partial) st.append(" ", el("span", {class: "partial"}, "Partial answer: " + d.partial_reason + "."));
   if (d.suggestion) {
     st.append(" Did you mean ",
       el("a", {href: "?" + new URLSearchParams({q: d.suggestion}), class: "suggestion",

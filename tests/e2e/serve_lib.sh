@@ -18,7 +18,8 @@ start_server() {
     SERVER_PID=$!
     local port=""
     for _ in $(seq 1 100); do
-        port=$(sed -n 's|^morgue-query: serving .* at http://[^ ]*:\([0-9][0-9]*\)/$|\1|p' "$TMP/server.out")
+        # The shell may not have created server.out yet: no file, no port yet.
+        port=$(sed -n 's|^morgue-query: serving .* at http://[^ ]*:\([0-9][0-9]*\)/$|\1|p' "$TMP/server.out" 2>/dev/null || true)
         [ -n "$port" ] && break
         kill -0 "$SERVER_PID" 2>/dev/null || fail "the server did not start: $(cat "$TMP/server.err")"
         sleep 0.1
