@@ -105,7 +105,9 @@ std::optional<int> answer_stats(const boost::program_options::variables_map& vm,
 {
     if (!vm.count("stats")) return std::nullopt;
     Status s = resolve_database(common);
-    if (s.ok()) s = print_stats(common.db, vm.count("json") > 0, std::cout);
+    // morgue-query's --format json asks for JSON too.
+    const bool json = vm.count("json") || (vm.count("format") && vm["format"].as<std::string>() == "json");
+    if (s.ok()) s = print_stats(common.db, json, std::cout);
     if (!s.ok()) std::cerr << program << ": " << s.message() << "\n";
     return s.exit_code();
 }

@@ -25,8 +25,8 @@ Status database_stats(const std::string& db, nlohmann::ordered_json* out);
 void add_stats_options(boost::program_options::options_description& desc);
 
 // When --stats was given: prints the statistics of the database (--db or
-// $MORGUE_DB), errors prefixed with `program`, and returns the exit status;
-// otherwise nothing.
+// $MORGUE_DB), as JSON with --json or --format json, errors prefixed with
+// `program`, and returns the exit status; otherwise nothing.
 std::optional<int> answer_stats(const boost::program_options::variables_map& vm, CommonOptions& common,
                                 const char* program);
 

@@ -24,6 +24,9 @@ for form in "" --json; do
     expect_rc 0 "morgue-query --stats $form"
     expect_eq "$OUT" "$from_index" "morgue-query --stats $form"
 done
+query --stats --format json
+expect_rc 0 "morgue-query --stats --format json"
+expect_eq "$OUT" "$from_index" "morgue-query --stats --format json"
 # The figures are the database's, not a fixed text.
 expect_eq "$(jq_py 'd["documents"]')" "$(doc_count)" "documents in --stats --json"
 expect_eq "$(jq_py 'd["schema_version"]')" "$schema" "schema version in --stats --json"
