@@ -14,7 +14,7 @@ for cmd in "$MORGUE_INDEX" "$MORGUE_QUERY" "$MORGUE_QUERY serve"; do
     expect_contains "$OUT" "database schema version $schema," "$cmd --version"
 done
 
-index "$CORPUS"
+index "$CORPUS/reuters.jsonl"   # one file is enough here, and quick under the sanitizers
 expect_rc 0
 for form in "" --json; do
     run "$MORGUE_INDEX" --db "$DB" --stats $form

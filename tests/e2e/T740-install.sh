@@ -33,7 +33,7 @@ done
 bin=$root/usr/bin
 run "$bin/morgue-index" --version
 expect_rc 0 "installed morgue-index --version"
-run env -u MORGUE_INDEX PATH=/usr/bin:/bin "$bin/morgue-reindex" -v --db "$DB" --log-dir "$TMP/logs" "$CORPUS"
+run env -u MORGUE_INDEX PATH=/usr/bin:/bin "$bin/morgue-reindex" -v --db "$DB" --log-dir "$TMP/logs" "$CORPUS/reuters.jsonl"
 expect_rc 0 "installed morgue-reindex"
 expect_contains "$OUT" "morgue-reindex: ok: "
 run "$bin/morgue-query" --db "$DB" --stats --json
