@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "version.h"
+
 #include <cstdlib>
 
 namespace po = boost::program_options;
@@ -12,7 +14,22 @@ void add_common_options(po::options_description& desc, CommonOptions& opts)
         ("db", po::value(&opts.db)->value_name("DB"),
          "the database directory (default: $MORGUE_DB)")
         ("quiet,q", po::bool_switch(&opts.quiet), "print only errors and the summary")
-        ("help,h", "show this help and exit");
+        ("help,h", "show this help and exit")
+        ("version", "show the version (release, database schema) and exit");
+}
+
+bool answer_help_or_version(const po::variables_map& vm, const po::options_description& desc, const char* program,
+                            std::ostream& out)
+{
+    if (vm.count("help")) {
+        out << desc << "\n";
+        return true;
+    }
+    if (vm.count("version")) {
+        print_version(program, out);
+        return true;
+    }
+    return false;
 }
 
 namespace {

@@ -5,6 +5,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <ostream>
 #include <string>
 
 namespace morgue {
@@ -14,7 +15,7 @@ struct CommonOptions {
     bool quiet = false; // --quiet
 };
 
-// Adds --db, --quiet and --help to `desc`.
+// Adds --db, --quiet, --help and --version to `desc`.
 void add_common_options(boost::program_options::options_description& desc, CommonOptions& opts);
 
 // Parses argv into `vm` (store and notify); a usage error for anything
@@ -23,6 +24,11 @@ void add_common_options(boost::program_options::options_description& desc, Commo
 Status parse_command_line(int argc, char** argv, const boost::program_options::options_description& options,
                           const boost::program_options::positional_options_description* positional,
                           boost::program_options::variables_map* vm);
+// Prints the help (`desc`) or the version when asked and returns true: the
+// caller then exits with status 0.
+bool answer_help_or_version(const boost::program_options::variables_map& vm,
+                            const boost::program_options::options_description& desc, const char* program,
+                            std::ostream& out);
 
 // Fills opts.db from $MORGUE_DB when --db was not given; a usage error if
 // neither names a database.

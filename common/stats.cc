@@ -10,6 +10,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 
 namespace fs = std::filesystem;
 
@@ -90,6 +91,25 @@ Status print_stats(const std::string& path, bool json, std::ostream& out)
         out << "\n";
     }
     return Status::Ok();
+}
+
+void add_stats_options(boost::program_options::options_description& desc)
+{
+    desc.add_options()
+        ("stats", "print what the database holds (articles, outlets, dates, last update, size) and exit")
+        ("json", "with --stats: print JSON");
+}
+
+std::optional<int> answer_stats(const boost::program_options::variables_map& vm, CommonOptions& common,
+                                const char* program)
+{
+    if (!vm.count("stats")) return std::nullopt;
+    Status s = resolve_database(common);
+    // morgue-query's --format json asks for JSON too.
+    const bool json = vm.count("json") || (vm.count("format") && vm["format"].as<std::string>() == "json");
+    if (s.ok()) s = print_stats(common.db, json, std::cout);
+    if (!s.ok()) std::cerr << program << ": " << s.message() << "\n";
+    return s.exit_code();
 }
 
 } // namespace morgue

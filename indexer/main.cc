@@ -103,6 +103,7 @@ int run(int argc, char** argv)
     double max_mb = 8;
     po::options_description desc(kUsage);
     add_common_options(desc, common);
+    add_stats_options(desc);
     desc.add_options()
         ("max-article-size", po::value(&max_mb)->default_value(8)->value_name("MB"),
          "refuse records (JSON lines, files) larger than this many MB")
@@ -118,8 +119,6 @@ int run(int argc, char** argv)
          "FILE lists inputs (one path a line, as they are reported) known to fail: their failures are still "
          "reported but do not make the exit status 1")
         ("wait", "if another indexer holds the database, wait for it instead of failing")
-        ("stats", "print what the database holds (articles, outlets, dates, last update, size) and exit")
-        ("json", "with --stats: print JSON")
         ("explain", po::bool_switch(&opts.explain),
          "print the article(s) each source yields, field by field with how each was found; index nothing")
         ("clean", po::bool_switch(&opts.clean), "also clean JSON input: read dateline and wire from the text")
@@ -147,16 +146,9 @@ int run(int argc, char** argv)
         std::cerr << "morgue-index: " << p.message() << "\nTry 'morgue-index --help'.\n";
         return p.exit_code();
     }
-    if (vm.count("help")) {
-        std::cout << desc << "\n";
-        return 0;
-    }
+    if (answer_help_or_version(vm, desc, "morgue-index", std::cout)) return 0;
+    if (auto rc = answer_stats(vm, common, "morgue-index")) return *rc;
     Status s = opts.explain ? Status::Ok() : resolve_database(common);
-    if (s.ok() && vm.count("stats")) {
-        s = print_stats(common.db, vm.count("json") > 0, std::cout);
-        if (!s.ok()) std::cerr << "morgue-index: " << s.message() << "\n";
-        return s.exit_code();
-    }
     const bool rebuild = vm.count("rebuild") > 0;
     if (s.ok() && opts.prune && !opts.update) s = Status::Usage("--prune goes with --update");
     if (s.ok() && rebuild && (opts.update || opts.explain)) s = Status::Usage("--rebuild cannot be combined with --update or --explain");

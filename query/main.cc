@@ -4,6 +4,8 @@
 #include "search.h"
 #include "serve_main.h"
 #include "utf8.h"
+#include "stats.h"
+#include "terminal.h"
 
 #include <boost/program_options.hpp>
 
@@ -11,7 +13,6 @@
 #include <cstring>
 #include <iostream>
 #include <sstream>
-#include <unistd.h>
 
 namespace po = boost::program_options;
 using namespace morgue;
@@ -112,6 +113,7 @@ int main(int argc, char** argv)
     bool estimate = false;
     po::options_description desc(kUsage);
     add_common_options(desc, common);
+    add_stats_options(desc);
     desc.add_options()
         ("limit,n", po::value(&req.limit)->default_value(10)->value_name("N"), "show at most N hits (max 1000)")
         ("offset", po::value(&req.offset)->default_value(0)->value_name("N"), "skip the first N hits (paging)")
@@ -142,10 +144,8 @@ int main(int argc, char** argv)
         std::cerr << "morgue-query: " << p.message() << "\nTry 'morgue-query --help'.\n";
         return p.exit_code();
     }
-    if (vm.count("help")) {
-        std::cout << desc << "\n";
-        return 0;
-    }
+    if (answer_help_or_version(vm, desc, "morgue-query", std::cout)) return 0;
+    if (auto rc = answer_stats(vm, common, "morgue-query")) return *rc;
     OutputFormat format = OutputFormat::text;
     Status s = resolve_database(common);
     if (s.ok() && vm.count("copies")) {
@@ -177,6 +177,6 @@ int main(int argc, char** argv)
         std::cerr << "morgue-query: " << s.message() << "\n";
         return s.exit_code();
     }
-    write_result(std::cout, format, OutputStyle{::isatty(STDOUT_FILENO) == 1}, req, res);
+    write_result(std::cout, format, OutputStyle{styled_terminal(STDOUT_FILENO)}, req, res);
     return 0;
 }

@@ -56,10 +56,7 @@ int serve_main(int argc, char** argv)
         std::cerr << "morgue-query serve: " << p.message() << "\nTry 'morgue-query serve --help'.\n";
         return p.exit_code();
     }
-    if (vm.count("help")) {
-        std::cout << desc << "\n";
-        return 0;
-    }
+    if (answer_help_or_version(vm, desc, "morgue-query", std::cout)) return 0;
     Status s = resolve_database(common);
     if (s.ok() && (opt.port < 0 || opt.port > 65535)) s = Status::Usage("--port must be from 0 to 65535");
     if (s.ok() && !(opt.time_limit >= 0 && opt.time_limit <= 3600))

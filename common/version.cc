@@ -1,0 +1,16 @@
+#include "version.h"
+
+#include "release_version.h"
+#include "schema.h"
+
+#include <xapian.h>
+
+namespace morgue {
+
+void print_version(const char* program, std::ostream& out)
+{
+    out << program << " (morgue) " << kReleaseVersion << "\n"
+        << "database schema version " << schema::kVersion << ", Xapian " << Xapian::version_string() << "\n";
+}
+
+} // namespace morgue
