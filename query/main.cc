@@ -1,5 +1,6 @@
 // morgue-query: parse the command line, search, print, map to exit codes.
 #include "cli.h"
+#include "date_period.h"
 #include "output.h"
 #include "search.h"
 #include "serve_main.h"
@@ -40,7 +41,9 @@ Query language (see docs/query-language.md):
                          filters, case-insensitive; quote multi-word values;
                          several values of one field are ORed, fields ANDed
   date:2025-05-01..2025-05-31   date:2025-05-01..   date:..1987-03-31
-                         ISO dates only (05/06/2025 is ambiguous and refused)
+  date:2017-09   date:1987   date:1987-03..1987-04   date:2016..2017
+                         ISO days, months or years (05/06/2025 is
+                         ambiguous and refused); a month or year is all its days
 
 Syndicated copies (one wire story carried by many outlets) are folded into
 one hit that says "also carried by N: ..."; --no-collapse lists them all,
@@ -72,10 +75,11 @@ Status fill_request(const po::variables_map& vm, const std::vector<std::string>&
     if (req->limit > kMaxLimit) return Status::Usage("--limit is at most " + std::to_string(kMaxLimit));
     for (const char* opt : {"since", "until"}) {
         if (!vm.count(opt)) continue;
-        int64_t day;
-        Status s = parse_query_day(vm[opt].as<std::string>(), &day);
+        DayRange period; // --until 2017-09 runs to September's end
+        Status s = parse_date_period(vm[opt].as<std::string>(), &period);
         if (!s.ok()) return Status::Usage(std::string("--") + opt + ": " + s.message());
-        (opt[0] == 's' ? req->options.since : req->options.until) = day;
+        if (opt[0] == 's') req->options.since = period.first;
+        else req->options.until = period.last;
     }
     std::string facets = vm["facets"].as<std::string>();
     req->facets = facets == "none" ? std::vector<std::string>{} : facets == "all" ? facet_names() : split_list(facets);
@@ -88,6 +92,9 @@ Status fill_request(const po::variables_map& vm, const std::vector<std::string>&
     const std::string count = vm["count"].as<std::string>();
     if (count != "stories" && count != "copies") return Status::Usage("--count must be stories or copies");
     req->count_stories = count == "stories";
+    const std::string histogram = vm["histogram"].as<std::string>();
+    if (histogram != "count" && histogram != "share") return Status::Usage("--histogram must be count or share");
+    req->histogram_share = histogram == "share";
     const std::string& iv = req->interval;
     if (iv != "auto" && iv != "day" && iv != "month" && iv != "year")
         return Status::Usage("--interval must be auto, day, month or year");
@@ -109,13 +116,15 @@ int main(int argc, char** argv)
         ("limit,n", po::value(&req.limit)->default_value(10)->value_name("N"), "show at most N hits (max 1000)")
         ("offset", po::value(&req.offset)->default_value(0)->value_name("N"), "skip the first N hits (paging)")
         ("sort", po::value<std::string>()->default_value("relevance"), "relevance, newest or oldest")
-        ("since", po::value<std::string>()->value_name("YYYY-MM-DD"), "only articles from this day on")
-        ("until", po::value<std::string>()->value_name("YYYY-MM-DD"), "only articles up to this day")
+        ("since", po::value<std::string>()->value_name("DATE"), "only articles from this day, month or year on")
+        ("until", po::value<std::string>()->value_name("DATE"), "only articles up to this day, month or year")
         ("format,f", po::value<std::string>()->default_value("text"), "text, json, jsonl or csv")
         ("facets", po::value<std::string>()->default_value(kDefaultFacets),
          "comma-separated facets to count, or all, or none")
         ("facet-limit", po::value(&req.facet_limit)->default_value(10)->value_name("N"), "top N values per facet")
         ("interval", po::value(&req.interval)->default_value("auto"), "date histogram: auto, day, month or year")
+        ("histogram", po::value<std::string>()->default_value("count"),
+         "date histogram: count (matches per interval) or share (also as a share of all the interval's articles)")
         ("no-collapse", "list every copy of a syndicated story instead of one hit per story")
         ("count", po::value<std::string>()->default_value("stories"),
          "what facet counts count: stories (copies counted once) or copies")

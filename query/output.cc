@@ -41,7 +41,14 @@ json facets_json(const SearchResult& r)
     json facets = json::object();
     for (const auto& f : r.facets) {
         json values = json::array();
-        for (const auto& v : f.values) values.push_back({{"value", v.value}, {"count", v.count}});
+        for (const auto& v : f.values) {
+            json value = {{"value", v.value}, {"count", v.count}};
+            if (v.share) {
+                value["articles"] = v.articles;
+                value["share"] = v.articles ? json(*v.share) : json(nullptr); // nothing to share
+            }
+            values.push_back(value);
+        }
         json entry = {{"values", values}, {"distinct", f.distinct}};
         if (!f.interval.empty()) entry["interval"] = f.interval;
         facets[f.name] = entry;
@@ -109,7 +116,15 @@ void write_text(std::ostream& out, const OutputStyle& style, const SearchRequest
         if (!header) out << "\n";
         header = true;
         out << f.name << (f.interval.empty() ? "" : " (by " + f.interval + ")") << ":";
-        for (const auto& v : f.values) out << "  " << v.value << " (" << v.count << ")";
+        for (const auto& v : f.values) {
+            out << "  " << v.value << " (" << v.count;
+            if (v.share && v.articles) {
+                char pct[32];
+                std::snprintf(pct, sizeof pct, "%.2f%%", *v.share * 100);
+                out << ", " << pct << " of " << v.articles;
+            }
+            out << ")";
+        }
         if (f.distinct > f.values.size()) out << "  ... " << f.distinct - f.values.size() << " more";
         out << "\n";
     }

@@ -4,6 +4,7 @@
 #include "database.h"
 #include "dates.h"
 #include "facet_table.h"
+#include "histogram.h"
 #include "minhash.h"
 #include "page_extract.h"
 #include "reader.h"
@@ -165,6 +166,9 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
         res->hits.push_back(std::move(h));
     }
     res->facets = spy.results(req.facet_limit, req.interval);
+    if (req.histogram_share)
+        for (auto& f : res->facets)
+            if (f.name == "date") add_date_shares(db, spy.matching_days(), &f);
     res->suggestion.clear();
     if (res->matches < kSuggestBelow) {
         res->suggestion = suggest(db, req.query, stemmer);

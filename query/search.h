@@ -24,6 +24,7 @@ struct SearchRequest {
     std::vector<std::string> facets = facet_names();
     size_t facet_limit = 10;
     std::string interval = "auto";
+    bool histogram_share = false; // date buckets also as a share of all articles of their interval
     size_t snippet_length = 200;
     bool exact = true; // exact count and facets (examine every match)
     bool collapse = true;       // one hit per story: syndicated copies folded into it
