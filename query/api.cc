@@ -1,6 +1,7 @@
 #include "api.h"
 
 #include "codec.h"
+#include "copies_output.h"
 #include "date_period.h"
 #include "dates.h"
 #include "output.h"
@@ -114,8 +115,7 @@ json article_json(const Article& a, const std::string& cluster, const std::vecto
     json others = json::array();
     for (const auto& c : copies) {
         if (c.id == a.id) continue;
-        others.push_back({{"id", c.id}, {"title", c.title}, {"outlet", or_null(c.outlet)},
-                          {"date", or_null(c.date)}, {"wire", or_null(c.wire)}, {"similarity", c.similarity}});
+        others.push_back(copy_json(c));
     }
     return {{"schema_version", kJsonSchemaVersion},
             {"id", a.id},

@@ -1,6 +1,8 @@
 // morgue-query: parse the command line, search, print, map to exit codes.
 #include "cli.h"
+#include "copies_output.h"
 #include "date_period.h"
+#include "export.h"
 #include "output.h"
 #include "search.h"
 #include "serve_main.h"
@@ -101,6 +103,18 @@ Status fill_request(const po::variables_map& vm, const std::vector<std::string>&
     return Status::Ok();
 }
 
+// --all streams every match in index order: paging and ordering options
+// would be silently ignored, so they are refused.
+Status check_export_options(const po::variables_map& vm, OutputFormat format)
+{
+    if (format != OutputFormat::csv && format != OutputFormat::jsonl)
+        return Status::Usage("--all needs --format csv or --format jsonl");
+    for (const char* opt : {"limit", "offset", "sort"})
+        if (!vm[opt].defaulted())
+            return Status::Usage(std::string("--all writes every match in index order; --") + opt + " does not apply");
+    return Status::Ok();
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -109,7 +123,7 @@ int main(int argc, char** argv)
     CommonOptions common;
     SearchRequest req;
     std::vector<std::string> words;
-    bool estimate = false;
+    bool estimate = false, export_every = false;
     po::options_description desc(kUsage);
     add_common_options(desc, common);
     desc.add_options()
@@ -130,7 +144,10 @@ int main(int argc, char** argv)
          "what facet counts count: stories (copies counted once) or copies")
         ("copies", po::value<std::string>()->value_name("ID"),
          "list the copies of the story of article ID (outlet, date, similarity) and exit")
-        ("estimate", po::bool_switch(&estimate), "faster: estimate the count and facets instead of exact ones");
+        ("estimate", po::bool_switch(&estimate), "faster: estimate the count and facets instead of exact ones")
+        ("all", po::bool_switch(&export_every),
+         "with --format csv or jsonl: stream every match (no --limit), in index order, with authors, language, "
+         "wire, copies, cluster and event columns");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description all;
@@ -152,27 +169,33 @@ int main(int argc, char** argv)
     OutputFormat format = OutputFormat::text;
     Status s = resolve_database(common);
     if (s.ok() && vm.count("copies")) {
+        if (!parse_output_format(vm["format"].as<std::string>(), &format)) {
+            std::cerr << "morgue-query: --format must be text, json, jsonl or csv\n";
+            return 2;
+        }
         std::vector<Copy> copies;
-        s = list_copies(common.db, vm["copies"].as<std::string>(), &copies);
+        const std::string id = vm["copies"].as<std::string>();
+        s = list_copies(common.db, id, &copies);
         if (!s.ok()) {
             std::cerr << "morgue-query: " << s.message() << "\n";
             return s.code() == Status::Code::not_found ? 2 : s.exit_code();
         }
-        for (const auto& c : copies) {
-            char sim[16];
-            std::snprintf(sim, sizeof sim, "%.2f", c.similarity);
-            std::cout << sim << "  " << (c.date.empty() ? "----------" : c.date) << "  " << c.outlet
-                      << (c.wire.empty() ? "" : " (" + c.wire + ")") << "  [" << c.id << "]  " << c.title << "\n";
-        }
+        write_copies(std::cout, format, id, copies);
         return 0;
     }
     if (s.ok()) s = fill_request(vm, words, &req, &format);
+    if (s.ok() && export_every) s = check_export_options(vm, format);
     if (!s.ok()) {
         std::cerr << "morgue-query: " << s.message() << "\n";
         return s.exit_code();
     }
     req.db = common.db;
     req.exact = !estimate;
+    if (export_every) {
+        s = export_all(req, format, std::cout, ::isatty(STDERR_FILENO) == 1);
+        if (!s.ok()) std::cerr << "morgue-query: " << s.message() << "\n";
+        return s.exit_code();
+    }
     SearchResult res;
     s = search(req, &res);
     if (!s.ok()) {

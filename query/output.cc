@@ -1,5 +1,7 @@
 #include "output.h"
 
+#include "csv.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -70,17 +72,6 @@ json summary_json(const SearchRequest& q, const SearchResult& r)
             {"limit", q.limit},
             {"sort", sort_name(q.sort)},
             {"suggestion", or_null(r.suggestion)}};
-}
-
-std::string csv_field(const std::string& s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 void write_text(std::ostream& out, const OutputStyle& style, const SearchRequest& q, const SearchResult& r)

@@ -246,15 +246,18 @@ Status search(Xapian::Database& db, const SearchRequest& req, SearchResult* res)
     return s;
 }
 
-Status search(const SearchRequest& req, SearchResult* res)
+Status open_for_query(const SearchRequest& req, std::unique_ptr<Xapian::Database>* db)
 {
-    // Check the query before touching the database: a bad query is the
-    // user's to fix (exit 2) even when the database is missing too.
     BuiltQuery bq;
     Status s = build_query(req.query, req.options, &bq);
     if (!s.ok()) return s;
+    return open_readable(req.db, db);
+}
+
+Status search(const SearchRequest& req, SearchResult* res)
+{
     std::unique_ptr<Xapian::Database> db;
-    s = open_readable(req.db, &db);
+    Status s = open_for_query(req, &db);
     if (!s.ok()) return s;
     return search(*db, req, res);
 }

@@ -7,6 +7,7 @@
 #include "snippets.h"
 #include "status.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,9 @@ struct SearchResult {
 
 // Opens request.db and searches it.
 Status search(const SearchRequest& request, SearchResult* result);
+// Checks req's query, then opens req.db: a bad query is the user's to fix
+// (exit 2) even when the database is missing too.
+Status open_for_query(const SearchRequest& req, std::unique_ptr<Xapian::Database>* db);
 // Searches an already open database (long-lived readers: benchmarks, a
 // server). Reopens it if a writer's commit invalidates what it reads.
 Status search(Xapian::Database& db, const SearchRequest& request, SearchResult* result);
