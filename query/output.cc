@@ -1,6 +1,7 @@
 #include "output.h"
 
 #include "csv.h"
+#include "hit_source.h"
 
 #include <nlohmann/json.hpp>
 
@@ -35,7 +36,8 @@ json hit_json(const Hit& h)
             {"language", or_null(h.language)}, {"kind", h.kind},
             {"url", or_null(h.url)},   {"score", h.score},
             {"snippet", h.snippet.text}, {"highlights", highlights},
-            {"cluster", or_null(h.cluster)}, {"copies", h.copies}, {"also_carried_by", h.also_carried_by}};
+            {"cluster", or_null(h.cluster)}, {"copies", h.copies}, {"also_carried_by", h.also_carried_by},
+            {"source", hit_source_json(h)}, {"extracted", hit_extracted_json(h)}};
 }
 
 json facets_json(const SearchResult& r)
@@ -100,6 +102,8 @@ void write_text(std::ostream& out, const OutputStyle& style, const SearchRequest
             out << "\n";
         }
         if (!h.url.empty()) out << "   " << h.url << "\n";
+        const std::string source = hit_source_text(h);
+        if (!source.empty()) out << "   " << source << "\n";
     }
     bool header = false;
     for (const auto& f : r.facets) {

@@ -147,6 +147,12 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
         h.kind = a.kind;
         h.authors = a.authors;
         h.score = it.get_weight();
+        h.source_file = a.source_file;
+        h.source_line = a.source_line;
+        for (const auto& [field, how] : a.provenance) {
+            if (field == "outlet") h.outlet_found = how;
+            if (field == "date") h.date_found = how;
+        }
         h.snippet = make_snippet(mset, a.body.empty() ? a.title : a.body, req.snippet_length, stemmer, stems);
         h.cluster = it.get_document().get_value(schema::slot_cluster);
         if (!h.cluster.empty()) {

@@ -7,6 +7,7 @@
 #include "snippets.h"
 #include "status.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,6 +46,11 @@ struct Hit {
     std::string cluster;                      // copy cluster id ("" when too short to compare)
     Xapian::doccount copies = 0;              // other articles carrying the same story
     std::vector<std::string> also_carried_by; // their outlets (distinct, at most 10)
+    std::string source_file;                  // where it was read from
+    uint64_t source_line = 0;                 // its line (JSON Lines), 0 for a whole file
+    // For outlet and date read from a page rather than given as fields: how
+    // each was found, or why none was ("" when given).
+    std::string outlet_found, date_found;
 };
 
 struct SearchResult {
