@@ -7,7 +7,8 @@
 
 namespace morgue {
 
-ApiReply plan_export(Xapian::Database& db, const std::string& path, const Params& params, ExportPlan* plan)
+ApiReply plan_export(Xapian::Database& db, const std::string& path, const Params& params, Xapian::doccount max_rows,
+                     ExportPlan* plan)
 {
     // Ranking, paging, collapsing and facets are the search's; an export
     // is every match in index order.
@@ -42,9 +43,9 @@ ApiReply plan_export(Xapian::Database& db, const std::string& path, const Params
         std::cerr << "morgue-query serve: " << s.message() << "\n";
         return error_reply(http_status(s), "the database cannot be read just now");
     }
-    if (plan->matches > kMaxExportRows)
+    if (plan->matches > max_rows)
         return error_reply(400, std::to_string(plan->matches) + " matches, over the export maximum of " +
-                                    std::to_string(kMaxExportRows) + ": narrow the query or the dates");
+                                    std::to_string(max_rows) + ": narrow the query or the dates");
     return {200, ""};
 }
 

@@ -14,10 +14,6 @@
 
 namespace morgue {
 
-// An export of more matches than this is refused (400) rather than cut
-// short: narrow the query, or export with morgue-query --all.
-inline constexpr Xapian::doccount kMaxExportRows = 100000;
-
 struct ExportPlan {
     SearchRequest request;
     OutputFormat format = OutputFormat::csv;
@@ -27,7 +23,9 @@ struct ExportPlan {
 };
 
 // Parameters: q, the filters, since, until (as /api/search) and format
-// (csv, the default, or jsonl). A status other than 200 is the reply to send.
-ApiReply plan_export(Xapian::Database& db, const std::string& path, const Params& params, ExportPlan* plan);
+// (csv, the default, or jsonl). A status other than 200 is the reply to
+// send; more than `max_rows` matches is refused (400) rather than cut short.
+ApiReply plan_export(Xapian::Database& db, const std::string& path, const Params& params, Xapian::doccount max_rows,
+                     ExportPlan* plan);
 
 } // namespace morgue

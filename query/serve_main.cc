@@ -19,6 +19,7 @@ Serves the morgue database DB ($MORGUE_DB when --db is not given) over HTTP:
 a search page at / and a JSON API (see docs/http-api.md):
   GET /api/search?q=oil+prices&outlet=Reuters&since=1987-03-01&limit=10
   GET /api/article/ID     the whole text and metadata of one article
+  GET /api/export?q=...&format=csv   every match as CSV or JSON Lines (streamed)
   GET /api/stats          what the database holds
 
 It listens on loopback unless --bind says otherwise: put a reverse proxy in
@@ -44,7 +45,9 @@ int serve_main(int argc, char** argv)
          "address to listen on (0.0.0.0 for every interface)")
         ("threads", po::value(&opt.threads)->default_value(opt.threads)->value_name("N"),
          "connections served at once (each worker thread keeps its own database handle)")
-        ("log-requests", po::bool_switch(&opt.log_requests), "print one line per request on stderr");
+        ("log-requests", po::bool_switch(&opt.log_requests), "print one line per request on stderr")
+        ("max-export-rows", po::value(&opt.max_export_rows)->default_value(opt.max_export_rows)->value_name("N"),
+         "GET /api/export refuses a query with more matches than this");
     po::variables_map vm;
     try {
         po::store(po::command_line_parser(argc, argv).options(desc).run(), vm);

@@ -82,12 +82,12 @@ void with_database(const std::string& path, httplib::Response& res, Call call)
 // status), then streamed in chunks, so the rows are never all in memory.
 // A failure half-way ends the response unfinished: the client sees a
 // broken transfer, never a short export that looks whole.
-void serve_export(const std::string& path, const httplib::Request& req, httplib::Response& res)
+void serve_export(const std::string& path, unsigned max_rows, const httplib::Request& req, httplib::Response& res)
 {
     auto plan = std::make_shared<ExportPlan>();
     ApiReply planned{200, ""};
     with_database(path, res, [&](Xapian::Database& d) {
-        planned = plan_export(d, path, req.params, plan.get());
+        planned = plan_export(d, path, req.params, max_rows, plan.get());
         return planned;
     });
     if (res.status != 200 || planned.status != 200) return; // an error, already in res
@@ -148,7 +148,10 @@ void setup(httplib::Server& svr, const ServeOptions& opt)
     svr.Get("/api/article/(.+)", [db](const httplib::Request& req, httplib::Response& res) {
         with_database(db, res, [&](Xapian::Database& d) { return api_article(d, db, req.matches[1].str()); });
     });
-    svr.Get("/api/export", [db](const httplib::Request& req, httplib::Response& res) { serve_export(db, req, res); });
+    const unsigned max_export = opt.max_export_rows;
+    svr.Get("/api/export", [db, max_export](const httplib::Request& req, httplib::Response& res) {
+        serve_export(db, max_export, req, res);
+    });
     svr.Get("/api/stats", [db](const httplib::Request&, httplib::Response& res) { reply(res, api_stats(db)); });
     // Everything else is an embedded file or nothing: no path reaches the disk.
     svr.Get(".*", serve_asset);

@@ -14,6 +14,7 @@ struct ServeOptions {
     int port = 8080;                // 0: any free port (printed on start)
     unsigned threads = 32;          // connections served at once (a keep-alive connection holds one)
     bool log_requests = false;      // one line per request on stderr
+    unsigned max_export_rows = 100000; // GET /api/export refuses more matches than this
 };
 
 // Serves until SIGINT or SIGTERM. Prints "morgue-query: serving DB at
