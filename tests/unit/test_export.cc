@@ -24,7 +24,7 @@ std::string exported(Xapian::Database& db, const SearchRequest& req, OutputForma
 TEST_CASE("export: chunks of any size give the same rows, each match once")
 {
     TempDir tmp;
-    const std::string path = index_sample(tmp);
+    const std::string path = index_sample(tmp, "reuters.jsonl");
     Xapian::Database db(path);
 
     SearchRequest req;
