@@ -301,6 +301,9 @@ ExtractedPage extract_page(std::string_view text, int64_t crawl_time, const Furn
     } else if (!site.empty()) {
         a.outlet = site;
         a.provenance.emplace_back("outlet", "site name in the page furniture");
+    } else {
+        // Said, so that a hit without an outlet tells why (morgue-query shows it).
+        a.provenance.emplace_back("outlet", "none found: no byline, masthead, name before the time or site name");
     }
     if (a.wire.empty() && !wire_of(a.outlet).empty()) {
         a.wire = wire_of(a.outlet);
@@ -324,6 +327,9 @@ ExtractedPage extract_page(std::string_view text, int64_t crawl_time, const Furn
                                                        : "written date in the first paragraph, year from the crawl time");
         }
     }
+    if (!a.date)
+        a.provenance.emplace_back("date", "none found: no masthead date, relative time or written date in the "
+                                          "first paragraph");
     a.body = join_paragraphs(body);
 
     // Teasers: blocks of [title] [outlet] time "- outlet" title text.
@@ -372,6 +378,7 @@ ExtractedPage extract_page(std::string_view text, int64_t crawl_time, const Furn
         if (auto m = parse_masthead(lines[i])) {
             t.title = m->title;
             t.date = m->date;
+            if (t.date) t.provenance.emplace_back("date", "masthead of the teaser");
         } else {
             t.title = lines[i];
         }
@@ -386,7 +393,9 @@ ExtractedPage extract_page(std::string_view text, int64_t crawl_time, const Furn
             if (auto r = parse_relative_time(lines[j])) {
                 t.date = crawl_time - r->seconds_ago;
                 t.date_approximate = true;
+                t.provenance.emplace_back("date", "relative time of the teaser, resolved against the crawl time");
             }
+        if (!t.date) t.provenance.emplace_back("date", "none found: no masthead or relative time in the teaser");
         t.provenance.emplace_back("kind", "teaser after the related-articles marker");
         t.provenance.emplace_back("outlet", "'- " + t.outlet + "' line of the teaser");
         page.teasers.push_back(std::move(t));

@@ -1,6 +1,8 @@
 #include "api.h"
 
 #include "codec.h"
+#include "copies_output.h"
+#include "date_period.h"
 #include "dates.h"
 #include "output.h"
 #include "reader.h"
@@ -23,7 +25,7 @@ using json = nlohmann::ordered_json;
 const std::set<std::string> kFilterParams = {"outlet", "section", "dateline", "author", "lang", "wire", "kind"};
 // Everything else, at most once each.
 const std::set<std::string> kSingleParams = {"q",     "since", "until",       "sort",     "offset", "limit",
-                                             "collapse", "count", "facets", "facet_limit", "interval"};
+                                             "collapse", "count", "facets", "facet_limit", "interval", "histogram"};
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
@@ -54,10 +56,11 @@ Status apply(const std::string& key, const std::string& value, SearchRequest* re
         req->query = value;
     } else if (key == "since" || key == "until") {
         if (value.empty()) return Status::Ok();
-        int64_t day;
-        Status s = parse_query_day(value, &day);
+        DayRange period; // until=2017-09 runs to September's end
+        Status s = parse_date_period(value, &period);
         if (!s.ok()) return Status::Usage(key + ": " + s.message());
-        (key == "since" ? req->options.since : req->options.until) = day;
+        if (key == "since") req->options.since = period.first;
+        else req->options.until = period.last;
     } else if (key == "sort") {
         if (!parse_sort_order(value, &req->sort)) return Status::Usage("sort must be relevance, newest or oldest");
     } else if (key == "offset") {
@@ -88,6 +91,9 @@ Status apply(const std::string& key, const std::string& value, SearchRequest* re
         if (value != "auto" && value != "day" && value != "month" && value != "year")
             return Status::Usage("interval must be auto, day, month or year");
         req->interval = value;
+    } else if (key == "histogram") {
+        if (value != "count" && value != "share") return Status::Usage("histogram must be count or share");
+        req->histogram_share = value == "share";
     }
     return Status::Ok();
 }
@@ -109,8 +115,7 @@ json article_json(const Article& a, const std::string& cluster, const std::vecto
     json others = json::array();
     for (const auto& c : copies) {
         if (c.id == a.id) continue;
-        others.push_back({{"id", c.id}, {"title", c.title}, {"outlet", or_null(c.outlet)},
-                          {"date", or_null(c.date)}, {"wire", or_null(c.wire)}, {"similarity", c.similarity}});
+        others.push_back(copy_json(c));
     }
     return {{"schema_version", kJsonSchemaVersion},
             {"id", a.id},

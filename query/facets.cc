@@ -1,5 +1,6 @@
 #include "facets.h"
 
+#include "histogram.h"
 #include "schema.h"
 
 #include <algorithm>
@@ -92,6 +93,7 @@ void FacetSpy::operator()(const Xapian::Document& doc, double)
             counted_now = false;
         }
     }
+    if (dates_) count_loaded(day_documents_);
     if (!counted_now) return;
     for (auto& c : counters_) count_loaded(c);
     if (dates_) count_loaded(days_);
@@ -195,7 +197,16 @@ FacetResult date_histogram(const std::map<std::string, Xapian::doccount>& days, 
         r.values.push_back({label, n});
     }
     r.distinct = r.values.size();
+    fill_date_gaps(&r);
     return r;
+}
+
+std::map<std::string, Xapian::doccount> FacetSpy::matching_days() const
+{
+    std::map<std::string, Xapian::doccount> days;
+    for (uint32_t id = 0; id < day_documents_.counts.size(); ++id)
+        if (day_documents_.counts[id]) days[std::string(names(schema::facet_day).text(id))] = day_documents_.counts[id];
+    return days;
 }
 
 } // namespace morgue

@@ -11,16 +11,23 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace morgue {
 
 struct FacetValue {
+    FacetValue(std::string v = {}, Xapian::doccount n = 0) : value(std::move(v)), count(n) {}
     std::string value;
     Xapian::doccount count = 0;
+    // Date buckets with --histogram share (histogram.h): all articles of
+    // the interval and the share of them that match.
+    Xapian::doccount articles = 0;
+    std::optional<double> share;
 };
 
 struct FacetResult {
@@ -54,6 +61,8 @@ public:
     Xapian::doccount seen() const { return seen_; }
     // Distinct stories (copy clusters; an article without one is its own).
     Xapian::doccount stories() const { return clusters_ + unclustered_; }
+    // Matching documents by day ("YYYYMMDD"), copies included (when dates are counted).
+    std::map<std::string, Xapian::doccount> matching_days() const;
 
 private:
     // Counting stories, a story's first document is counted as it comes;
@@ -81,6 +90,7 @@ private:
     std::vector<Counter> counters_;
     bool dates_ = false;
     Counter days_{"date", schema::facet_day, {}};
+    Counter day_documents_{"date", schema::facet_day, {}}; // every match, copies too
     std::vector<Xapian::docid> first_doc_;                // by cluster id; 0: not seen yet
     std::vector<std::pair<uint32_t, Xapian::docid>> copies_; // (cluster, later copy)
     Xapian::doccount clusters_ = 0, unclustered_ = 0;
@@ -90,7 +100,8 @@ private:
 
 // Buckets "YYYYMMDD" day counts by day ("2025-05-28"), month ("2025-05") or
 // year ("2025"); "auto" picks by span: within two calendar months by day,
-// up to six years by month, else by year.
+// up to six years by month, else by year. Empty buckets between the first
+// and the last are there with a count of 0.
 FacetResult date_histogram(const std::map<std::string, Xapian::doccount>& days, const std::string& interval);
 
 } // namespace morgue

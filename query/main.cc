@@ -1,5 +1,8 @@
 // morgue-query: parse the command line, search, print, map to exit codes.
 #include "cli.h"
+#include "copies_output.h"
+#include "date_period.h"
+#include "export.h"
 #include "output.h"
 #include "search.h"
 #include "serve_main.h"
@@ -46,7 +49,9 @@ Query language (see docs/query-language.md):
                          filters, case-insensitive; quote multi-word values;
                          several values of one field are ORed, fields ANDed
   date:2025-05-01..2025-05-31   date:2025-05-01..   date:..1987-03-31
-                         ISO dates only (05/06/2025 is ambiguous and refused)
+  date:2017-09   date:1987   date:1987-03..1987-04   date:2016..2017
+                         ISO days, months or years (05/06/2025 is
+                         ambiguous and refused); a month or year is all its days
 
 Syndicated copies (one wire story carried by many outlets) are folded into
 one hit that says "also carried by N: ..."; --no-collapse lists them all,
@@ -80,10 +85,11 @@ Status fill_request(const po::variables_map& vm, const std::vector<std::string>&
     if (req->limit > kMaxLimit) return Status::Usage("--limit is at most " + std::to_string(kMaxLimit));
     for (const char* opt : {"since", "until"}) {
         if (!vm.count(opt)) continue;
-        int64_t day;
-        Status s = parse_query_day(vm[opt].as<std::string>(), &day);
+        DayRange period; // --until 2017-09 runs to September's end
+        Status s = parse_date_period(vm[opt].as<std::string>(), &period);
         if (!s.ok()) return Status::Usage(std::string("--") + opt + ": " + s.message());
-        (opt[0] == 's' ? req->options.since : req->options.until) = day;
+        if (opt[0] == 's') req->options.since = period.first;
+        else req->options.until = period.last;
     }
     std::string facets = vm["facets"].as<std::string>();
     req->facets = facets == "none" ? std::vector<std::string>{} : facets == "all" ? facet_names() : split_list(facets);
@@ -96,9 +102,24 @@ Status fill_request(const po::variables_map& vm, const std::vector<std::string>&
     const std::string count = vm["count"].as<std::string>();
     if (count != "stories" && count != "copies") return Status::Usage("--count must be stories or copies");
     req->count_stories = count == "stories";
+    const std::string histogram = vm["histogram"].as<std::string>();
+    if (histogram != "count" && histogram != "share") return Status::Usage("--histogram must be count or share");
+    req->histogram_share = histogram == "share";
     const std::string& iv = req->interval;
     if (iv != "auto" && iv != "day" && iv != "month" && iv != "year")
         return Status::Usage("--interval must be auto, day, month or year");
+    return Status::Ok();
+}
+
+// --all streams every match in index order: paging and ordering options
+// would be silently ignored, so they are refused.
+Status check_export_options(const po::variables_map& vm, OutputFormat format)
+{
+    if (format != OutputFormat::csv && format != OutputFormat::jsonl)
+        return Status::Usage("--all needs --format csv or --format jsonl");
+    for (const char* opt : {"limit", "offset", "sort"})
+        if (!vm[opt].defaulted())
+            return Status::Usage(std::string("--all writes every match in index order; --") + opt + " does not apply");
     return Status::Ok();
 }
 
@@ -110,7 +131,7 @@ int main(int argc, char** argv)
     CommonOptions common;
     SearchRequest req;
     std::vector<std::string> words;
-    bool estimate = false;
+    bool estimate = false, export_every = false;
     po::options_description desc(kUsage);
     add_common_options(desc, common);
     add_stats_options(desc);
@@ -118,13 +139,15 @@ int main(int argc, char** argv)
         ("limit,n", po::value(&req.limit)->default_value(10)->value_name("N"), "show at most N hits (max 1000)")
         ("offset", po::value(&req.offset)->default_value(0)->value_name("N"), "skip the first N hits (paging)")
         ("sort", po::value<std::string>()->default_value("relevance"), "relevance, newest or oldest")
-        ("since", po::value<std::string>()->value_name("YYYY-MM-DD"), "only articles from this day on")
-        ("until", po::value<std::string>()->value_name("YYYY-MM-DD"), "only articles up to this day")
+        ("since", po::value<std::string>()->value_name("DATE"), "only articles from this day, month or year on")
+        ("until", po::value<std::string>()->value_name("DATE"), "only articles up to this day, month or year")
         ("format,f", po::value<std::string>()->default_value("text"), "text, json, jsonl or csv")
         ("facets", po::value<std::string>()->default_value(kDefaultFacets),
          "comma-separated facets to count, or all, or none")
         ("facet-limit", po::value(&req.facet_limit)->default_value(10)->value_name("N"), "top N values per facet")
         ("interval", po::value(&req.interval)->default_value("auto"), "date histogram: auto, day, month or year")
+        ("histogram", po::value<std::string>()->default_value("count"),
+         "date histogram: count (matches per interval) or share (also as a share of all the interval's articles)")
         ("no-collapse", "list every copy of a syndicated story instead of one hit per story")
         ("count", po::value<std::string>()->default_value("stories"),
          "what facet counts count: stories (copies counted once) or copies")
@@ -132,7 +155,10 @@ int main(int argc, char** argv)
          "list the copies of the story of article ID (outlet, date, similarity) and exit")
         ("estimate", po::bool_switch(&estimate), "faster: estimate the count and facets instead of exact ones")
         ("time-limit", po::value(&req.time_limit)->default_value(kCliTimeLimit, "10")->value_name("SECONDS"),
-         "time for the search; when it runs out the answer is marked partial (estimated counts, fewer snippets); 0: none");
+         "time for the search; when it runs out the answer is marked partial (estimated counts, fewer snippets); 0: none")
+        ("all", po::bool_switch(&export_every),
+         "with --format csv or jsonl: stream every match (no --limit), in index order, with authors, language, "
+         "wire, copies, cluster and event columns");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description all;
@@ -149,28 +175,33 @@ int main(int argc, char** argv)
     OutputFormat format = OutputFormat::text;
     Status s = resolve_database(common);
     if (s.ok() && vm.count("copies")) {
+        if (!parse_output_format(vm["format"].as<std::string>(), &format)) {
+            std::cerr << "morgue-query: --format must be text, json, jsonl or csv\n";
+            return 2;
+        }
         std::vector<Copy> copies;
-        s = list_copies(common.db, vm["copies"].as<std::string>(), &copies);
+        const std::string id = vm["copies"].as<std::string>();
+        s = list_copies(common.db, id, &copies);
         if (!s.ok()) {
             std::cerr << "morgue-query: " << s.message() << "\n";
             return s.code() == Status::Code::not_found ? 2 : s.exit_code();
         }
-        for (const auto& c : copies) {
-            char sim[16];
-            std::snprintf(sim, sizeof sim, "%.2f", c.similarity);
-            std::cout << sim << "  " << (c.date.empty() ? "----------" : c.date) << "  " << terminal_safe(c.outlet)
-                      << (c.wire.empty() ? "" : " (" + terminal_safe(c.wire) + ")") << "  [" << terminal_safe(c.id)
-                      << "]  " << terminal_safe(c.title) << "\n";
-        }
+        write_copies(std::cout, format, id, copies);
         return 0;
     }
     if (s.ok()) s = fill_request(vm, words, &req, &format);
+    if (s.ok() && export_every) s = check_export_options(vm, format);
     if (!s.ok()) {
         std::cerr << "morgue-query: " << s.message() << "\n";
         return s.exit_code();
     }
     req.db = common.db;
     req.exact = !estimate;
+    if (export_every) {
+        s = export_all(req, format, std::cout, ::isatty(STDERR_FILENO) == 1);
+        if (!s.ok()) std::cerr << "morgue-query: " << s.message() << "\n";
+        return s.exit_code();
+    }
     SearchResult res;
     s = search(req, &res);
     if (!s.ok()) {

@@ -1,6 +1,8 @@
 #include "output.h"
 
 #include "utf8.h"
+#include "csv.h"
+#include "hit_source.h"
 
 #include <nlohmann/json.hpp>
 
@@ -35,7 +37,8 @@ json hit_json(const Hit& h)
             {"language", or_null(h.language)}, {"kind", h.kind},
             {"url", or_null(h.url)},   {"score", h.score},
             {"snippet", h.snippet.text}, {"highlights", highlights},
-            {"cluster", or_null(h.cluster)}, {"copies", h.copies}, {"also_carried_by", h.also_carried_by}};
+            {"cluster", or_null(h.cluster)}, {"copies", h.copies}, {"also_carried_by", h.also_carried_by},
+            {"source", hit_source_json(h)}, {"extracted", hit_extracted_json(h)}};
 }
 
 json facets_json(const SearchResult& r)
@@ -43,7 +46,14 @@ json facets_json(const SearchResult& r)
     json facets = json::object();
     for (const auto& f : r.facets) {
         json values = json::array();
-        for (const auto& v : f.values) values.push_back({{"value", v.value}, {"count", v.count}});
+        for (const auto& v : f.values) {
+            json value = {{"value", v.value}, {"count", v.count}};
+            if (v.share) {
+                value["articles"] = v.articles;
+                value["share"] = v.articles ? json(*v.share) : json(nullptr); // nothing to share
+            }
+            values.push_back(value);
+        }
         json entry = {{"values", values}, {"distinct", f.distinct}};
         if (!f.interval.empty()) entry["interval"] = f.interval;
         facets[f.name] = entry;
@@ -67,17 +77,6 @@ json summary_json(const SearchRequest& q, const SearchResult& r)
             {"limit", q.limit},
             {"sort", sort_name(q.sort)},
             {"suggestion", or_null(r.suggestion)}};
-}
-
-std::string csv_field(const std::string& s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 // Text is for terminals: everything that came from an article (or from the
@@ -114,6 +113,8 @@ void write_text(std::ostream& out, const OutputStyle& style, const SearchResult&
             out << "\n";
         }
         if (!h.url.empty()) out << "   " << safe(h.url) << "\n";
+        const std::string source = hit_source_text(h);
+        if (!source.empty()) out << "   " << safe(source) << "\n";
     }
     bool header = false;
     for (const auto& f : r.facets) {
@@ -121,7 +122,15 @@ void write_text(std::ostream& out, const OutputStyle& style, const SearchResult&
         if (!header) out << "\n";
         header = true;
         out << f.name << (f.interval.empty() ? "" : " (by " + f.interval + ")") << ":";
-        for (const auto& v : f.values) out << "  " << safe(v.value) << " (" << v.count << ")";
+        for (const auto& v : f.values) {
+            out << "  " << safe(v.value) << " (" << v.count;
+            if (v.share && v.articles) {
+                char pct[32];
+                std::snprintf(pct, sizeof pct, "%.2f%%", *v.share * 100);
+                out << ", " << pct << " of " << v.articles;
+            }
+            out << ")";
+        }
         if (f.distinct > f.values.size()) out << "  ... " << f.distinct - f.values.size() << " more";
         out << "\n";
     }

@@ -1,5 +1,6 @@
 #include "query_builder.h"
 
+#include "date_period.h"
 #include "dates.h"
 #include "language.h"
 #include "schema.h"
@@ -7,7 +8,6 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
-#include <stdexcept>
 
 namespace morgue {
 
@@ -46,40 +46,25 @@ Xapian::Query day_range(std::optional<int64_t> from, std::optional<int64_t> to)
     return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot_day, format_compact_day(*to));
 }
 
-// date:2025-05-01, date:2025-05-01..2025-05-31, date:2025-05-01.., date:..2025-05-31
+// date:2025-05-01, date:2025-05-01..2025-05-31, date:2025-05-01.., date:..2025-05-31,
+// and months or years for days: date:2017-09, date:1987..1988 (date_period.h).
 class DateProcessor : public Xapian::FieldProcessor {
 public:
     explicit DateProcessor(std::shared_ptr<std::string> error) : error_(std::move(error)) {}
     Xapian::Query operator()(const std::string& value) override
     {
-        try {
-            return parse(value);
-        } catch (const std::invalid_argument& e) {
-            if (error_->empty()) *error_ = e.what();
+        DateBounds b;
+        Status s = parse_date_range(value, &b);
+        if (!s.ok()) {
+            if (error_->empty()) *error_ = s.message();
             return Xapian::Query(); // matches nothing
         }
+        return day_range(b.has_first ? std::optional<int64_t>(b.first) : std::nullopt,
+                         b.has_last ? std::optional<int64_t>(b.last) : std::nullopt);
     }
 
 private:
     std::shared_ptr<std::string> error_;
-
-    static Xapian::Query parse(const std::string& value)
-    {
-        size_t dots = value.find("..");
-        std::string from = dots == std::string::npos ? value : value.substr(0, dots);
-        std::string to = dots == std::string::npos ? value : value.substr(dots + 2);
-        std::optional<int64_t> f, t;
-        for (auto [text, slot] : {std::pair{&from, &f}, std::pair{&to, &t}}) {
-            if (text->empty()) continue;
-            int64_t day;
-            Status s = parse_query_day(*text, &day);
-            if (!s.ok()) throw std::invalid_argument(s.message());
-            *slot = day;
-        }
-        if (!f && !t) throw std::invalid_argument("date: needs a day or a range, e.g. date:2025-05-01..2025-05-31");
-        if (f && t && *f > *t) throw std::invalid_argument("date range " + value + " ends before it starts");
-        return day_range(f, t);
-    }
 };
 
 // QueryParser forgives what people mistype; a search engine that answers a
@@ -174,13 +159,10 @@ Status parse_text(const std::string& text, const std::string& lang, Xapian::Quer
 
 Status parse_query_day(const std::string& text, int64_t* day_start)
 {
-    bool iso = text.size() == 10 && text[4] == '-' && text[7] == '-';
-    auto t = iso ? parse_iso_datetime(text) : std::nullopt;
-    if (!t)
-        return Status::Usage("bad date '" + text + "': use the ISO form YYYY-MM-DD (e.g. 2025-05-28)" +
-                             (text.find('/') != std::string::npos ? "; forms like 05/06/2025 are ambiguous" : ""));
-    *day_start = *t;
-    return Status::Ok();
+    DayRange r;
+    Status s = parse_date_period(text, &r);
+    if (s.ok()) *day_start = r.first;
+    return s;
 }
 
 Xapian::QueryParser make_query_parser(const Xapian::Stem& stemmer, std::shared_ptr<std::string> error)

@@ -48,8 +48,8 @@ Status build_query(const std::string& text, const QueryOptions& options, BuiltQu
 // values are reported in *error (the parser cannot carry them out itself).
 Xapian::QueryParser make_query_parser(const Xapian::Stem& stemmer, std::shared_ptr<std::string> error);
 
-// Parses an ISO day ("2025-05-01") for --since/--until and date: ranges; a
-// usage error names the accepted form (05/06/2025 is refused, not guessed).
+// The first day of an ISO day, month or year ("2025-05-01", "2025-05",
+// "2025"); see date_period.h for the last day and for ranges.
 Status parse_query_day(const std::string& text, int64_t* day_start);
 
 } // namespace morgue

@@ -4,6 +4,7 @@
 #include "database.h"
 #include "dates.h"
 #include "facet_table.h"
+#include "histogram.h"
 #include "minhash.h"
 #include "page_extract.h"
 #include "reader.h"
@@ -181,6 +182,12 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
         h.kind = a.kind;
         h.authors = a.authors;
         h.score = it.get_weight();
+        h.source_file = a.source_file;
+        h.source_line = a.source_line;
+        for (const auto& [field, how] : a.provenance) {
+            if (field == "outlet") h.outlet_found = how;
+            if (field == "date") h.date_found = how;
+        }
         // Snippets and "also carried by" cost per hit: past the deadline the
         // rest of the page goes without them.
         if (snippets && deadline.passed()) {
@@ -208,6 +215,9 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
         res->hits.push_back(std::move(h));
     }
     res->facets = spy.results(req.facet_limit, req.interval);
+    if (req.histogram_share)
+        for (auto& f : res->facets)
+            if (f.name == "date") add_date_shares(db, spy.matching_days(), &f);
     res->suggestion.clear();
     if (res->matches < kSuggestBelow && !deadline.passed()) {
         res->suggestion = suggest(db, req.query, stemmer);
@@ -288,15 +298,18 @@ Status search(Xapian::Database& db, const SearchRequest& req, SearchResult* res)
     return s;
 }
 
-Status search(const SearchRequest& req, SearchResult* res)
+Status open_for_query(const SearchRequest& req, std::unique_ptr<Xapian::Database>* db)
 {
-    // Check the query before touching the database: a bad query is the
-    // user's to fix (exit 2) even when the database is missing too.
     BuiltQuery bq;
     Status s = build_query(req.query, req.options, &bq);
     if (!s.ok()) return s;
+    return open_readable(req.db, db);
+}
+
+Status search(const SearchRequest& req, SearchResult* res)
+{
     std::unique_ptr<Xapian::Database> db;
-    s = open_readable(req.db, &db);
+    Status s = open_for_query(req, &db);
     if (!s.ok()) return s;
     return search(*db, req, res);
 }

@@ -7,6 +7,8 @@
 #include "snippets.h"
 #include "status.h"
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,7 @@ struct SearchRequest {
     std::vector<std::string> facets = facet_names();
     size_t facet_limit = 10;
     std::string interval = "auto";
+    bool histogram_share = false; // date buckets also as a share of all articles of their interval
     size_t snippet_length = 200;
     bool exact = true; // exact count and facets (examine every match)
     bool collapse = true;       // one hit per story: syndicated copies folded into it
@@ -45,6 +48,11 @@ struct Hit {
     std::string cluster;                      // copy cluster id ("" when too short to compare)
     Xapian::doccount copies = 0;              // other articles carrying the same story
     std::vector<std::string> also_carried_by; // their outlets (distinct, at most 10)
+    std::string source_file;                  // where it was read from
+    uint64_t source_line = 0;                 // its line (JSON Lines), 0 for a whole file
+    // For outlet and date read from a page rather than given as fields: how
+    // each was found, or why none was ("" when given).
+    std::string outlet_found, date_found;
 };
 
 struct SearchResult {
@@ -64,6 +72,9 @@ struct SearchResult {
 
 // Opens request.db and searches it.
 Status search(const SearchRequest& request, SearchResult* result);
+// Checks req's query, then opens req.db: a bad query is the user's to fix
+// (exit 2) even when the database is missing too.
+Status open_for_query(const SearchRequest& req, std::unique_ptr<Xapian::Database>* db);
 // Searches an already open database (long-lived readers: benchmarks, a
 // server). Reopens it if a writer's commit invalidates what it reads.
 Status search(Xapian::Database& db, const SearchRequest& request, SearchResult* result);

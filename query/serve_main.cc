@@ -19,6 +19,7 @@ Serves the morgue database DB ($MORGUE_DB when --db is not given) over HTTP:
 a search page at / and a JSON API (see docs/http-api.md):
   GET /api/search?q=oil+prices&outlet=Reuters&since=1987-03-01&limit=10
   GET /api/article/ID     the whole text and metadata of one article
+  GET /api/export?q=...&format=csv   every match as CSV or JSON Lines (streamed)
   GET /api/stats          what the database holds
 
 It listens on loopback unless --bind says otherwise: put a reverse proxy in
@@ -50,7 +51,9 @@ int serve_main(int argc, char** argv)
          "connections open at once, idle and slow ones included (each costs a file descriptor, not a thread)")
         ("time-limit", po::value(&opt.time_limit)->default_value(opt.time_limit, "5")->value_name("SECONDS"),
          "time for one search; when it runs out the answer is marked partial (0: none)")
-        ("log-requests", po::bool_switch(&opt.log_requests), "print one line per request on stderr");
+        ("log-requests", po::bool_switch(&opt.log_requests), "print one line per request on stderr")
+        ("max-export-rows", po::value(&opt.max_export_rows)->default_value(opt.max_export_rows)->value_name("N"),
+         "GET /api/export refuses a query with more matches than this");
     po::variables_map vm;
     if (Status p = parse_command_line(argc, argv, desc, nullptr, &vm); !p.ok()) {
         std::cerr << "morgue-query serve: " << p.message() << "\nTry 'morgue-query serve --help'.\n";

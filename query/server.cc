@@ -1,6 +1,8 @@
 #include "server.h"
 
 #include "api.h"
+#include "api_export.h"
+#include "export.h"
 #include "assets.h"
 #include "gate.h"
 #include "reader.h"
@@ -76,6 +78,38 @@ void with_database(const std::string& path, httplib::Response& res, Call call)
         return;
     }
     reply(res, call(*db));
+}
+
+// GET /api/export: checked and counted first (errors are JSON with their
+// status), then streamed in chunks, so the rows are never all in memory.
+// A failure half-way ends the response unfinished: the client sees a
+// broken transfer, never a short export that looks whole.
+void serve_export(const std::string& path, unsigned max_rows, const httplib::Request& req, httplib::Response& res)
+{
+    auto plan = std::make_shared<ExportPlan>();
+    ApiReply planned{200, ""};
+    with_database(path, res, [&](Xapian::Database& d) {
+        planned = plan_export(d, path, req.params, max_rows, plan.get());
+        return planned;
+    });
+    if (res.status != 200 || planned.status != 200) return; // an error, already in res
+    res.body.clear();
+    res.headers.erase("Content-Type"); // the content provider sets its own
+    res.set_header("Content-Disposition", "attachment; filename=\"" + plan->filename + "\"");
+    res.set_header("X-Morgue-Matches", std::to_string(plan->matches));
+    res.set_chunked_content_provider(plan->content_type, [path, plan](size_t, httplib::DataSink& sink) {
+        Xapian::Database* db = nullptr;
+        Status s = thread_database(path, &db);
+        if (s.ok())
+            s = export_matches(*db, plan->request, plan->format,
+                               [&sink](const std::string& piece) { return sink.write(piece.data(), piece.size()); });
+        if (!s.ok()) {
+            std::cerr << "morgue-query serve: export: " << s.message() << "\n";
+            return false;
+        }
+        sink.done();
+        return true;
+    });
 }
 
 void serve_asset(const httplib::Request& req, httplib::Response& res)
@@ -161,6 +195,10 @@ void setup(httplib::Server& svr, const ServeOptions& opt)
     });
     svr.Get("/api/article/(.+)", [db](const httplib::Request& req, httplib::Response& res) {
         with_database(db, res, [&](Xapian::Database& d) { return api_article(d, db, req.matches[1].str()); });
+    });
+    const unsigned max_export = opt.max_export_rows;
+    svr.Get("/api/export", [db, max_export](const httplib::Request& req, httplib::Response& res) {
+        serve_export(db, max_export, req, res);
     });
     svr.Get("/api/stats", [db](const httplib::Request&, httplib::Response& res) { reply(res, api_stats(db)); });
     // Everything else is an embedded file or nothing: no path reaches the disk.

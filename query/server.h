@@ -17,6 +17,7 @@ struct ServeOptions {
     size_t max_connections = 4096;  // open at once, slow and idle ones included
     bool log_requests = false;      // one line per request on stderr
     double time_limit = 5;          // seconds per search before the answer is cut short (marked partial)
+    unsigned max_export_rows = 100000; // GET /api/export refuses more matches than this
 };
 
 // Serves until SIGINT or SIGTERM. Prints "morgue-query: serving DB at

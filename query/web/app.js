@@ -35,6 +35,7 @@ function readState() {
   const p = new URLSearchParams(location.search);
   const s = {q: p.get("q") || "", since: p.get("since") || "", until: p.get("until") || "",
              sort: p.get("sort") || "relevance", offset: Math.max(0, parseInt(p.get("offset") || "0", 10) || 0),
+             histogram: p.get("histogram") === "share" ? "share" : "count",
              article: p.get("article") || ""};
   for (const [f] of FACETS) s[f] = p.getAll(f);
   return s;
@@ -47,6 +48,7 @@ function stateQuery(s, forApi) {
   if (s.since) p.set("since", s.since);
   if (s.until) p.set("until", s.until);
   if (s.sort !== "relevance") p.set("sort", s.sort);
+  if (s.histogram === "share") p.set("histogram", "share");
   if (s.offset) p.set("offset", String(s.offset));
   if (!forApi && s.article) p.set("article", s.article);
   return p.toString();
@@ -88,6 +90,9 @@ function setStatus(text, kind) {
 async function render() {
   $("q").value = state.q;
   $("sort").value = state.sort;
+  $("since").value = state.since;
+  $("until").value = state.until;
+  $("histogram").value = state.histogram;
   renderChips();
   if (state.article) return showArticle(state.article);
   $("article").hidden = true;
@@ -101,6 +106,7 @@ async function render() {
   } catch (e) {
     if (e.name === "AbortError") return;
     clearResults();
+    $("toolbar").hidden = false; // the dates typed may be what is wrong
     setStatus(e.message, "error");
     return;
   }
@@ -180,9 +186,20 @@ function showHits(hits) {
     }
     const url = safeUrl(h.url);
     if (url) li.append(el("a", {class: "source", href: url, rel: "noopener noreferrer nofollow"}, new URL(url).host));
+    const from = sourceText(h);
+    if (from) li.append(el("p", {class: "source-file"}, from));
     ol.append(li);
   }
   if (!hits.length) ol.append(el("li", {class: "none"}, "Nothing found. Try fewer words or remove a filter."));
+}
+
+// A hit read from a whole file (a scraped page): the file, and how its
+// outlet and date were found on the page or why none was.
+function sourceText(h) {
+  if (!h.source || h.source.line !== null || !h.source.file) return "";
+  const found = (name, value, how) => how ? " · " + name + ": " + (value ? value + " (" + how + ")" : how) : "";
+  const ex = h.extracted || {};
+  return "From " + h.source.file + found("outlet", h.outlet, ex.outlet) + found("date", h.date, ex.date);
 }
 
 function showPager(d) {
@@ -254,7 +271,10 @@ function showChart(f) {
   fig.hidden = false;
   // Drawn at the figure's own width, so that text keeps its size on a phone.
   const W = Math.max(200, fig.clientWidth - 24), H = 120, top = 8, bottom = 18;
-  const n = f.values.length, max = Math.max(...f.values.map((v) => v.count));
+  // Empty intervals come as zeros and are drawn as gaps: 1987 does not sit beside 2016.
+  const share = state.histogram === "share";
+  const height = (v) => share ? (v.share || 0) : v.count;
+  const n = f.values.length, max = Math.max(...f.values.map(height)) || 1;
   const step = W / n, gap = Math.min(2, step * 0.2);
   // Label every bar when the labels fit, else the first and the last.
   const every = step >= 8 * f.values[0].value.length + 6;
@@ -266,14 +286,16 @@ function showChart(f) {
     chart.append(t);
   };
   f.values.forEach((v, i) => {
-    const h = Math.max(1, (H - top - bottom) * v.count / max);
+    const h = (H - top - bottom) * height(v) / max;
+    const text = v.value + ": " + v.count.toLocaleString("en") +
+      (share ? (v.articles ? " (" + (100 * v.share).toFixed(1) + "% of " + v.articles.toLocaleString("en") + ")" : " (no articles)") : "");
     const [since, until] = bucketRange(v.value);
     const g = svg("g", {class: "bar", tabindex: "0", role: "button", "data-since": since, "data-until": until,
-                        "aria-label": v.value + ": " + v.count});
+                        "data-count": String(v.count), "aria-label": text});
     g.append(svg("rect", {class: "hit", x: i * step, y: 0, width: step, height: H - bottom}));
     g.append(svg("rect", {class: "fill", x: i * step + gap / 2, y: H - bottom - h, width: Math.max(1, step - gap), height: h}));
     const title = svg("title");
-    title.textContent = v.value + ": " + v.count.toLocaleString("en");
+    title.textContent = text;
     g.append(title);
     const pick = () => go({since, until, offset: 0});
     g.addEventListener("click", pick);
@@ -286,7 +308,8 @@ function showChart(f) {
     if (n > 1) label(f.values[n - 1].value, W, "end");
   }
   fig.insertBefore(chart, $("chart-caption"));
-  $("chart-caption").textContent = "Matches by " + f.interval + (n > 1 ? ": click a bar to narrow the dates" : "");
+  $("chart-caption").textContent = (share ? "Share of all articles matching, by " : "Matches by ") + f.interval +
+    (n > 1 ? ": click a bar to narrow the dates" : "");
 }
 
 // --- one article --------------------------------------------------------------
@@ -352,6 +375,12 @@ $("search").addEventListener("submit", (ev) => {
   go({q: $("q").value.trim(), offset: 0, article: ""});
 });
 $("sort").addEventListener("change", () => go({sort: $("sort").value, offset: 0}));
+$("histogram").addEventListener("change", () => go({histogram: $("histogram").value}));
+// From/to: a day, month or year each (the API checks them and says what is wrong).
+$("dates").addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  go({since: $("since").value.trim(), until: $("until").value.trim(), offset: 0});
+});
 // Filters open beside the results on a wide screen, folded above them on a phone.
 $("filters").open = matchMedia("(min-width: 760px)").matches;
 render();

@@ -2,7 +2,7 @@
 """Validate a JSON document (stdin) against docs/json-output.schema.json.
 
 A small validator for the subset of JSON Schema the document uses (type,
-enum, required, properties, additionalProperties, items, minimum, pattern),
+enum, required, properties, additionalProperties, items, minimum, maximum, pattern),
 since Debian's python3 has no jsonschema module by default. Prints every
 violation with its path; exit 1 if there is any.
 """
@@ -27,6 +27,9 @@ def check(value, schema, path, errors):
     if isinstance(value, (int, float)) and not isinstance(value, bool) and "minimum" in schema:
         if value < schema["minimum"]:
             errors.append(f"{path}: {value} < {schema['minimum']}")
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "maximum" in schema:
+        if value > schema["maximum"]:
+            errors.append(f"{path}: {value} > {schema['maximum']}")
     if isinstance(value, str) and "pattern" in schema and not re.search(schema["pattern"], value):
         errors.append(f"{path}: {value!r} does not match {schema['pattern']}")
     if isinstance(value, dict):

@@ -126,6 +126,63 @@ try:
     assert page_state(b).get("offset") == ["10"], f"URL on page 2: {b.url()}"
     assert b.attr(b.find("#results li.hit"), "value") == "11", "page 2 does not start at hit 11"
 
+    # The chart keeps empty years as gaps: 1987 is not drawn beside 2012.
+    b.get(BASE + "/?q=said")
+    ready(b)
+    years = api(q="said", facets="date")["facets"]["date"]
+    assert years["interval"] == "year", years["interval"]
+    bars = b.find_all("#chart svg g.bar")
+    assert [b.attr(g, "aria-label").split(":")[0] for g in bars] == [v["value"] for v in years["values"]], "bars are not the API's buckets"
+    assert [int(v["value"]) for v in years["values"]] == list(range(1987, 1987 + len(bars))), "the API's years have gaps"
+    empty = [g for g in bars if b.attr(g, "data-count") == "0"]
+    assert len(empty) >= 5, f"{len(empty)} empty years drawn"
+    assert b.js("return [...document.querySelectorAll('#chart g.bar[data-count=\"0\"] rect.fill')]"
+                ".every(r => parseFloat(r.getAttribute('height')) === 0)"), "an empty year is drawn with a height"
+
+    # From/to date inputs take months (and years), narrow the search, show a chip.
+    url = b.url()
+    b.type(b.find("#since"), "1987-03")
+    b.type(b.find("#until"), "1987-04")
+    b.click(b.find("#dates button"))
+    ready(b, url)
+    assert page_state(b) == {"q": ["said"], "since": ["1987-03"], "until": ["1987-04"]}, f"URL after the dates: {b.url()}"
+    months = api(q="said", since="1987-03", until="1987-04")
+    assert matches(b) == months["matches"] == api(q="said date:1987-03..1987-04")["matches"] > 0, "from/to months"
+    chips = [b.text(c) for c in b.find_all("#chips .chip")]
+    assert len(chips) == 1 and chips[0].startswith("Date: 1987-03 – 1987-04"), f"no date chip for the months: {chips}"
+    # A bad date is the API's message, and the inputs stay to fix it.
+    url = b.url()
+    b.js("document.getElementById('until').value = '1987-13'")
+    b.click(b.find("#dates button"))
+    b.wait(lambda: b.js("return document.getElementById('status').dataset.state") == "error", "a bad date was not refused")
+    assert "1987-13" in b.text(b.find("#status")), b.text(b.find("#status"))
+    assert b.js("return !document.getElementById('toolbar').hidden"), "the date inputs went away with the error"
+
+    # The share chart: each bar is its interval's share of all articles.
+    b.get(BASE + "/?q=said")
+    ready(b)
+    url = b.url()
+    b.js("const s = document.getElementById('histogram'); s.value = 'share'; s.dispatchEvent(new Event('change'))")
+    ready(b, url)
+    assert page_state(b).get("histogram") == ["share"], f"URL with the share chart: {b.url()}"
+    shares = api(q="said", facets="date", histogram="share")["facets"]["date"]["values"]
+    labels = [b.attr(g, "aria-label") for g in b.find_all("#chart svg g.bar")]
+    first = shares[0]
+    assert labels[0] == f"{first['value']}: {first['count']} ({100 * first['share']:.1f}% of {first['articles']:,})", labels[0]
+    assert "Share of all articles" in b.text(b.find("#chart-caption")), "the caption does not say share"
+
+    # A hit from a scraped page says which file it came from and how its
+    # outlet and date were found.
+    b.get(BASE + "/?q=cyber")
+    ready(b)
+    pages = [h for h in api(q="cyber")["hits"] if h["source"]["line"] is None and h["source"]["file"]]
+    assert pages, "no page hit for 'cyber'"
+    shown = [b.text(e) for e in b.find_all("#results .source-file")]
+    assert len(shown) == len(pages), f"{len(shown)} source lines for {len(pages)} page hits"
+    assert all(s.startswith("From " + p["source"]["file"]) and ("outlet:" in s) == bool(p["extracted"])
+               for s, p in zip(shown, pages)), shown
+    assert any(p["extracted"] for p in pages), "no hit from a scraped page"
+
     # Screenshots: desktop, then a phone (390 px wide), which must not scroll sideways.
     b.get(BASE + "/?q=oil+prices")
     ready(b)

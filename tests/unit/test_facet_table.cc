@@ -1,9 +1,8 @@
 // The facet table (long-lived readers) must answer exactly as the value
 // stream does (the command line): same counts, stories, facets and page.
 #include "facet_table.h"
-#include "index_run.h"
 #include "search.h"
-#include "temp_dir.h"
+#include "sample_db.h"
 
 #include <doctest/doctest.h>
 
@@ -25,16 +24,8 @@ std::string describe(const SearchResult& r)
 TEST_CASE("facet table: the same results as reading the packed values, copies included")
 {
     TempDir tmp;
-    IndexOptions opts;
-    opts.db = (tmp.path / "db").string();
-    opts.sources = {std::string(MORGUE_SOURCE_DIR) + "/sample_corpus"};
-    opts.quiet = true;
-    opts.threads = 2;
-    IndexSummary summary;
-    REQUIRE(run_index(opts, &summary).ok());
-    REQUIRE(summary.added > 700);
-
-    Xapian::Database db(opts.db);
+    const std::string path = index_sample(tmp);
+    Xapian::Database db(path);
     std::shared_ptr<const FacetTable> table;
     REQUIRE(FacetTable::for_database(db, &table).ok());
     REQUIRE(table);
@@ -50,7 +41,7 @@ TEST_CASE("facet table: the same results as reading the packed values, copies in
                     CAPTURE(stories);
                     CAPTURE(offset);
                     SearchRequest req;
-                    req.db = opts.db;
+                    req.db = path;
                     req.query = q;
                     req.collapse = collapse;
                     req.count_stories = stories;
@@ -65,7 +56,7 @@ TEST_CASE("facet table: the same results as reading the packed values, copies in
     }
     // A story's copies really are folded somewhere in that set.
     SearchRequest req;
-    req.db = opts.db;
+    req.db = path;
     req.query = "cyberattack";
     req.facet_table = true;
     SearchResult r;
