@@ -27,7 +27,7 @@ struct QueryOptions {
 
 struct BuiltQuery {
     Xapian::Query query;
-    std::string stemmer_language; // "english", "arabic", ... (for snippets too)
+    std::string stemmer_language; // "english", "arabic", ..., "" to fold only; folding_stemmer() of it, for snippets too
 };
 
 // Parses `text` (AND by default; OR, NOT, +/-, "phrases", NEAR, wildcard*,

@@ -4,6 +4,7 @@
 #include "database.h"
 #include "dates.h"
 #include "facet_table.h"
+#include "folding_stem.h"
 #include "minhash.h"
 #include "page_extract.h"
 #include "reader.h"
@@ -123,7 +124,7 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
     res->matches = req.exact ? spy.seen() : mset.get_uncollapsed_matches_estimated();
     res->stories = req.exact ? spy.stories() : mset.get_matches_estimated();
     res->exact = req.exact;
-    Xapian::Stem stemmer(bq.stemmer_language);
+    Xapian::Stem stemmer = folding_stemmer(bq.stemmer_language);
     // The query's free-text stems (filter terms carry upper-case prefixes).
     std::vector<std::string> stems;
     for (auto t = bq.query.get_terms_begin(); t != bq.query.get_terms_end(); ++t)
