@@ -5,6 +5,15 @@ find_package(ZLIB REQUIRED)
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(Threads REQUIRED)
+find_package(ICU REQUIRED COMPONENTS uc)
+
+# CLD2 (language detection) ships neither a CMake nor a pkg-config file.
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+find_library(CLD2_LIBRARY cld2 REQUIRED)
+add_library(morgue_cld2 INTERFACE)
+add_library(morgue::cld2 ALIAS morgue_cld2)
+target_include_directories(morgue_cld2 SYSTEM INTERFACE ${CLD2_INCLUDE_DIR})
+target_link_libraries(morgue_cld2 INTERFACE ${CLD2_LIBRARY})
 
 # Xapian's CMake file sets only variables; wrap them in a target once.
 add_library(morgue_xapian INTERFACE)

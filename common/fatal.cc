@@ -2,7 +2,9 @@
 
 #include <xapian.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <string>
 #include <unistd.h>
@@ -16,7 +18,12 @@ std::string g_context; // the writer's thread sets it; read only on the way out
 
 [[noreturn]] void on_terminate()
 {
+    // Terminating from a destructor that threw during unwinding leaves no
+    // exception to ask; the last system error is then the best reason left
+    // (on a full disk, the write that failed).
+    const int last_errno = errno;
     std::string what = "an error that could not be reported otherwise";
+    if (last_errno != 0) what += std::string(" (last system error: ") + std::strerror(last_errno) + ")";
     if (std::exception_ptr e = std::current_exception()) {
         try {
             std::rethrow_exception(e);

@@ -11,8 +11,9 @@
 
 namespace morgue::schema {
 
-// Schema version 2 (1 kept unstemmed words with positions plus Z-prefixed
-// stems, and a value per facet field; see the version history below).
+// Schema version 3 (2 indexed words as written, accents and all; 1 kept
+// unstemmed words with positions plus Z-prefixed stems, and a value per facet
+// field; see the version history below).
 //
 // A morgue database is an ordinary Xapian (glass) database, one document per
 // article or teaser:
@@ -22,12 +23,25 @@ namespace morgue::schema {
 //                   outlet + title + date; ids longer than kMaxIdBytes are
 //                   replaced by "#" + a 128-bit hash so the term stays under
 //                   Xapian's 245-byte limit.
-//     (none)        free text of title and body, every word stemmed with the
-//                   article's language (STEM_ALL: no unstemmed copy and no Z
-//                   terms, which halves the postings to write and store);
-//                   positions kept for phrases, which match on stems. The
-//                   title is indexed again under S and with a higher wdf so it
-//                   ranks above the body.
+//     (none)        free text of title and body, every word folded and then
+//                   stemmed with the article's language (STEM_ALL: no
+//                   unstemmed copy and no Z terms, which halves the postings
+//                   to write and store); positions kept for phrases, which
+//                   match on stems. The title is indexed again under S and
+//                   with a higher wdf so it ranks above the body.
+//                   Folding (common/text_normalise.h, through
+//                   folding_stemmer() at indexing, in queries and for
+//                   snippets alike): NFKD, accents of Latin, Greek, Cyrillic
+//                   and Arabic letters dropped, Arabic alef/hamza forms, ta
+//                   marbuta, alef maqsura and tatweel normalised, NFC.
+//                   "Lipavský", "Lipavsky" and a decomposed "Lipavský" make
+//                   one term. Folded terms only: an unfolded copy of each
+//                   accented word, so that the exact spelling ranks first,
+//                   would add a posting list per accented word (in Arabic
+//                   text, most words), and the Snowball stemmers already
+//                   conflate far more than accents do. The article's
+//                   language is its `language` field, else detected from its
+//                   text (CLD2, common/language_detect.h).
 //     S             title words, stemmed, with positions, for title: searches.
 //     A, XO, XS, XD, XW, XK, L, H, XF
 //                   boolean filters: author, outlet, section, dateline place,
@@ -69,7 +83,10 @@ namespace morgue::schema {
 //        field (outlet, section, ...), the year-month, and the copy signature.
 //     2  STEM_ALL; the facet fields live only in slot_facets; no signature;
 //        the article in slot_article, not the document data.
-inline constexpr int kVersion = 2;
+//     3  words folded before stemming (accents, Arabic letter forms); title
+//        and text stored in NFC; the language of an article without one
+//        detected by CLD2 rather than guessed from the script.
+inline constexpr int kVersion = 3;
 inline constexpr const char* kVersionKey = "morgue.schema_version";
 // Metadata: when morgue-index last committed, ISO 8601 UTC ("2026-11-22T03:00:00Z").
 inline constexpr const char* kLastUpdateKey = "morgue.last_update";

@@ -4,7 +4,8 @@
 
 #include "dates.h"
 #include "hash.h"
-#include "language.h"
+#include "language_detect.h"
+#include "text_normalise.h"
 
 #include <nlohmann/json.hpp>
 
@@ -50,8 +51,8 @@ Status article_from_json(const json& obj, Article* out, std::vector<std::string>
         else if (id->is_number_integer()) a.id = std::to_string(id->get<long long>());
     }
     a.url = first_string(obj, {"url"});
-    a.title = trim(first_string(obj, {"title", "headline"}));
-    a.body = trim(first_string(obj, {"text", "maintext", "body", "content"}));
+    a.title = to_nfc(trim(first_string(obj, {"title", "headline"})));
+    a.body = to_nfc(trim(first_string(obj, {"text", "maintext", "body", "content"})));
     if (a.title.empty() && a.body.empty()) return Status::InvalidInput("no title and no text");
     a.outlet = first_string(obj, {"outlet", "source"});
     if (a.outlet.empty()) a.outlet = host_of(first_string(obj, {"source_domain"}));
@@ -59,8 +60,8 @@ Status article_from_json(const json& obj, Article* out, std::vector<std::string>
     a.dateline = first_string(obj, {"dateline"});
     a.language = first_string(obj, {"language", "lang"});
     if (a.language.empty()) {
-        a.language = guess_language(a.title + "\n" + a.body.substr(0, 4096));
-        a.provenance.emplace_back("language", "guessed from the script of the text");
+        a.language = detect_language(a.title, a.body);
+        a.provenance.emplace_back("language", "detected from the text");
     }
 
     auto authors = obj.find("authors");
@@ -105,7 +106,7 @@ Status article_from_text_page(std::string_view text, Article* out)
     }
     if (pos < text.size()) a.body = trim(text.substr(pos));
     if (a.title.empty()) return Status::InvalidInput("the page has no text");
-    a.language = guess_language(a.title + "\n" + a.body.substr(0, 4096));
+    a.language = detect_language(a.title, a.body);
     *out = std::move(a);
     return Status::Ok();
 }

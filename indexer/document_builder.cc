@@ -3,6 +3,7 @@
 #include "article_parser.h"
 #include "codec.h"
 #include "dates.h"
+#include "folding_stem.h"
 #include "schema.h"
 
 namespace morgue {
@@ -33,7 +34,7 @@ const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language)
     auto it = stemmers_.find(language);
     if (it == stemmers_.end()) {
         std::string name = schema::stemmer_name(language);
-        it = stemmers_.emplace(language, name.empty() ? Xapian::Stem() : Xapian::Stem(name)).first;
+        it = stemmers_.emplace(language, folding_stemmer(name)).first;
     }
     return it->second;
 }

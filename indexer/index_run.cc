@@ -15,6 +15,7 @@
 #include "record_preparer.h"
 #include "progress.h"
 #include "schema.h"
+#include "text_normalise.h"
 #include "sources.h"
 #include "update_policy.h"
 #include "utf8.h"
@@ -318,6 +319,7 @@ private:
     {
         if (size_t bad = repair_utf8(text))
             warn(path, std::to_string(bad) + " invalid UTF-8 byte(s) replaced by U+FFFD");
+        text = to_nfc(text);
         Article probe;
         Status s = article_from_text_page(text, &probe);
         if (!s.ok()) {

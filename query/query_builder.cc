@@ -2,12 +2,15 @@
 
 #include "date_period.h"
 #include "dates.h"
+#include "folding_stem.h"
 #include "language.h"
+#include "pattern.h"
 #include "schema.h"
 
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <stdexcept>
 
 namespace morgue {
 
@@ -135,7 +138,7 @@ Status parse_text(const std::string& text, const std::string& lang, Xapian::Quer
 {
     Status s = check_syntax(text);
     if (!s.ok()) return s;
-    Xapian::Stem stemmer(lang);
+    Xapian::Stem stemmer = folding_stemmer(lang);
     auto error = std::make_shared<std::string>();
     Xapian::QueryParser qp = make_query_parser(stemmer, error);
     constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
@@ -153,6 +156,32 @@ Status parse_text(const std::string& text, const std::string& lang, Xapian::Quer
                              std::to_string(kMaxWildcards) + ")");
     *out = q;
     return Status::Ok();
+}
+
+// The stemmer a query is parsed with: the language one lang: filter names
+// (in the text or apart from it), else the script of the words
+// (guess_language: Arabic, Cyrillic, Greek, else English). A few words are
+// too few for a language detector to tell French from English; accent
+// folding already lets an English-stemmed "reformes" meet French "réformes".
+std::string query_language(const std::string& text, const QueryOptions& options)
+{
+    std::vector<std::string> named;
+    for (const auto& [name, value] : options.filters)
+        if (name == "lang") named.push_back(schema::normalise_value(value));
+    static const Pattern lang_filter(R"((?:^|[\s(+])lang:"?([A-Za-z_-]+))");
+    Pattern::Match m;
+    for (size_t from = 0; from < text.size() && lang_filter.search(text, &m, from);) {
+        named.push_back(schema::normalise_value(m.str(1)));
+        from = m.position(text, 0) + std::max<size_t>(m.groups[0].size(), 1);
+    }
+    std::sort(named.begin(), named.end());
+    named.erase(std::unique(named.begin(), named.end()), named.end());
+    if (named.size() == 1) return schema::stemmer_name(named[0]);
+    // Field values (outlet:reuters) say nothing of the words' language.
+    static const RE2 field_value(R"([A-Za-z_]+:("[^"]*"|\S+))", RE2::Latin1);
+    std::string words = text;
+    RE2::GlobalReplace(&words, field_value, " ");
+    return schema::stemmer_name(guess_language(words));
 }
 
 } // namespace
@@ -191,7 +220,7 @@ Status build_query(const std::string& text, const QueryOptions& options, BuiltQu
     if (blank && options.filters.empty())
         return Status::Usage("empty query: give words to search for, or a filter such as outlet:reuters");
     // Filters alone (browsing an outlet, a section) match every article they name.
-    std::string lang = schema::stemmer_name(blank ? std::string("en") : guess_language(text));
+    std::string lang = blank ? schema::stemmer_name("en") : query_language(text, options);
     Xapian::Query q{std::string()}; // the empty term: every document
     if (!blank) {
         Status s = parse_text(text, lang, &q);

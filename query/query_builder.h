@@ -36,7 +36,7 @@ inline constexpr unsigned kMaxWildcards = 8;
 
 struct BuiltQuery {
     Xapian::Query query;
-    std::string stemmer_language; // "english", "arabic", ... (for snippets too)
+    std::string stemmer_language; // "english", "arabic", ..., "" to fold only; folding_stemmer() of it, for snippets too
 };
 
 // Parses `text` (AND by default; OR, NOT, +/-, "phrases", NEAR, wildcard*,

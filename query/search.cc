@@ -5,6 +5,7 @@
 #include "dates.h"
 #include "facet_table.h"
 #include "histogram.h"
+#include "folding_stem.h"
 #include "minhash.h"
 #include "page_extract.h"
 #include "reader.h"
@@ -158,7 +159,7 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
     res->matches = exact ? spy.seen() : mset.get_uncollapsed_matches_estimated();
     res->stories = exact ? spy.stories() : mset.get_matches_estimated();
     res->exact = exact;
-    Xapian::Stem stemmer(bq.stemmer_language);
+    Xapian::Stem stemmer = folding_stemmer(bq.stemmer_language);
     // The query's free-text stems (filter terms carry upper-case prefixes).
     std::vector<std::string> stems;
     for (auto t = bq.query.get_terms_begin(); t != bq.query.get_terms_end(); ++t)

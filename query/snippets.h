@@ -18,7 +18,7 @@ struct Snippet {
 };
 
 // About `length` bytes of `text` around the best matches of the MSet's query,
-// with stemmed matches highlighted. A long text is cut first to
+// with the words whose stems are among `terms` highlighted. A long text is cut first to
 // kSnippetScanBytes from a little before the first place one of `terms`
 // (the query's stems) appears, so the cost stays bounded.
 Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, size_t length, const Xapian::Stem& stemmer,

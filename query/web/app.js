@@ -150,9 +150,11 @@ function showSummary(d) {
 }
 
 // The snippet with its highlights as <mark>: offsets count code points.
+// dir="auto" (here, on titles and on the article's text): Arabic reads right
+// to left, its leading "…" on the right.
 function snippetNode(text, highlights) {
   const cps = Array.from(text);
-  const p = el("p", {class: "snippet"});
+  const p = el("p", {class: "snippet", dir: "auto"});
   let at = 0;
   for (const [a, b] of highlights) {
     if (a < at || b <= a) continue;
@@ -177,7 +179,7 @@ function showHits(hits) {
     const link = el("a", {class: "title", href: "?article=" + encodeURIComponent(h.id),
                           onclick: (ev) => { ev.preventDefault(); go({article: h.id}); }},
                     h.title || "(untitled)");
-    const li = el("li", {class: "hit", value: String(h.rank)}, el("h2", {}, link), meta(h));
+    const li = el("li", {class: "hit", value: String(h.rank)}, el("h2", {dir: "auto"}, link), meta(h));
     if (h.snippet) li.append(snippetNode(h.snippet, h.highlights));
     if (h.copies > 0) {
       const also = el("p", {class: "also"}, "Also carried by " + h.copies +
@@ -331,9 +333,9 @@ async function showArticle(id) {
   setStatus("", "ready");
   document.title = a.title + " · morgue";
   const back = el("button", {type: "button", class: "back", onclick: () => go({article: ""})}, "‹ Back to results");
-  box.append(back, el("h2", {}, a.title || "(untitled)"), meta(a));
+  box.append(back, el("h2", {dir: "auto"}, a.title || "(untitled)"), meta(a));
   if (a.authors.length) box.append(el("p", {class: "byline"}, "By " + a.authors.join(", ")));
-  for (const para of a.text.split(/\n\s*\n/)) if (para.trim()) box.append(el("p", {}, para.trim()));
+  for (const para of a.text.split(/\n\s*\n/)) if (para.trim()) box.append(el("p", {dir: "auto"}, para.trim()));
   const url = safeUrl(a.url);
   if (url) box.append(el("p", {}, el("a", {href: url, rel: "noopener noreferrer nofollow"}, url)));
   if (a.copies.length) {

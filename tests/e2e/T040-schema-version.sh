@@ -6,7 +6,15 @@ need xapian-metadata
 
 index "$CORPUS/reuters.jsonl"
 expect_rc 0
-expect_eq "$(xapian-metadata get "$DB" morgue.schema_version)" 2 "stamped version"
+expect_eq "$(xapian-metadata get "$DB" morgue.schema_version)" 3 "stamped version"
+
+# A database of version 2 (words indexed unfolded) is refused too: its terms
+# would not meet the folded query terms.
+xapian-metadata set "$DB" morgue.schema_version 2
+query reuters
+expect_rc 1 "querying a version-2 database"
+expect_contains "$ERR" "uses morgue schema version 2, this morgue reads version 3; rebuild it"
+xapian-metadata set "$DB" morgue.schema_version 3
 
 xapian-metadata set "$DB" morgue.schema_version 999
 index "$CORPUS/bbc.jsonl.gz"

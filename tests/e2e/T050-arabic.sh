@@ -21,3 +21,9 @@ expect_contains "$OUT" "[$word" "highlighted Arabic match"
 # The Arabic stemmer drops the definite article: "ال" + word finds word.
 stemmed=$(match_count "ال$word")
 [ "$stemmed" -ge "$n" ] || [ "$stemmed" -ge 1 ] || fail "'ال$word' found nothing"
+
+# lang:ar picks the Arabic stemmer for the words (it used to find nothing, the
+# query's few Latin letters outweighing its Arabic ones).
+expect_eq "$(match_count "lang:ar $word")" "$n" "matches for 'lang:ar $word'"
+run "$MORGUE_QUERY" --db "$DB" "lang:ar $word"
+expect_contains "$OUT" "[$word" "highlighted Arabic match under lang:ar"

@@ -15,6 +15,6 @@ start_server
 shots=${MORGUE_SCREENSHOTS:-$TMP/shots}
 mkdir -p "$shots"
 python3 "$(dirname "$0")/serve_browser.py" "$BASE" "$shots" "$HOSTILE" || fail "browser checks failed"
-for f in desktop phone phone-article; do
+for f in desktop phone phone-article arabic; do
     [ -s "$shots/$f.png" ] || fail "no screenshot $f.png"
 done

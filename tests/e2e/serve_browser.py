@@ -183,6 +183,33 @@ try:
                for s, p in zip(shown, pages)), shown
     assert any(p["extracted"] for p in pages), "no hit from a scraped page"
 
+    # Right to left: an Arabic result's title and snippet read right to
+    # left (its leading ellipsis on the right), an English one's left to
+    # right; the lang: filter picks the Arabic stemmer, and the snippet
+    # highlights the inflected Arabic words it matched.
+    arabic = api(q="lang:ar النفط")
+    assert arabic["matches"] >= 2 and arabic["matches"] == api(q="النفط")["matches"], "lang:ar النفط"
+    b.get(BASE + "/?q=" + urllib.parse.quote("lang:ar النفط"))
+    ready(b)
+    directions = ("return Array.from(document.querySelectorAll(arguments[0]))"
+                  ".map(e => getComputedStyle(e).direction)")
+    laid = b.js(directions, "#results li.hit h2, #results .snippet")
+    assert laid and set(laid) == {"rtl"}, f"Arabic titles and snippets laid out {laid}"
+    marks = [b.text(e) for e in b.find_all("#results .snippet mark")]
+    assert marks and all("نفط" in m for m in marks), f"Arabic highlights: {marks}"
+    # Where a snippet starts with an ellipsis, it sits at the right.
+    sides = b.js("""return Array.from(document.querySelectorAll('#results .snippet'))
+        .filter(p => p.firstChild.nodeType === 3 && p.firstChild.data.startsWith('…')).map(p => {
+            const r = document.createRange(); r.setStart(p.firstChild, 0); r.setEnd(p.firstChild, 1);
+            const a = r.getBoundingClientRect(), q = p.getBoundingClientRect();
+            return q.right - a.right < a.left - q.left; })""")
+    assert all(sides), f"a leading ellipsis is not on the right: {sides}"
+    b.screenshot(os.path.join(SHOTS, "arabic.png"))
+    b.get(BASE + "/?q=oil+prices")
+    ready(b)
+    laid = b.js(directions, "#results li.hit h2")
+    assert laid and set(laid) == {"ltr"}, f"English titles laid out {laid}"
+
     # Screenshots: desktop, then a phone (390 px wide), which must not scroll sideways.
     b.get(BASE + "/?q=oil+prices")
     ready(b)

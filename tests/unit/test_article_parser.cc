@@ -76,7 +76,7 @@ TEST_CASE("parser: fallback ids are stable and tell pages apart")
     CHECK(host_of("www.rt.com") == "rt.com");
 }
 
-TEST_CASE("parser: language from the field, else guessed from the script")
+TEST_CASE("parser: language from the field, else detected from the text")
 {
     Article a;
     std::vector<std::string> w;
@@ -88,4 +88,15 @@ TEST_CASE("parser: language from the field, else guessed from the script")
     CHECK(a.language == "de");
     REQUIRE(article_from_json(json::parse(R"({"title":"Нефть дорожает","text":"Цены на нефть выросли"})"), &a, &w).ok());
     CHECK(a.language == "ru");
+    // Latin-script languages are told apart (the script alone said English).
+    REQUIRE(article_from_json(json::parse(R"({"title":"Tschechien bestellt chinesischen Botschafter ein",
+        "text":"Die tschechische Regierung hat China für einen Cyberangriff auf das Außenministerium verantwortlich gemacht. Der Angriff habe sich gegen ein nicht geheimes Kommunikationsnetz gerichtet, teilte das Ministerium am Mittwoch in Prag mit."})"), &a, &w).ok());
+    CHECK(a.language == "de");
+    REQUIRE(article_from_json(json::parse(R"({"title":"La République tchèque convoque l'ambassadeur de Chine",
+        "text":"Le gouvernement tchèque a accusé la Chine d'être responsable d'une cyberattaque contre le ministère des Affaires étrangères, qui visait un réseau de communication non classifié, a indiqué mercredi le ministère à Prague."})"), &a, &w).ok());
+    CHECK(a.language == "fr");
+    // A decomposed é is stored composed.
+    REQUIRE(article_from_json(json::parse("{\"title\":\"Cafe\u0301\",\"text\":\"cafe\u0301\",\"language\":\"fr\"}"), &a, &w).ok());
+    CHECK(a.title == "Café");
+    CHECK(a.body == "café");
 }
