@@ -22,18 +22,29 @@ const char* sort_name(SortOrder s)
 
 json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
-json hit_json(const Hit& h)
+json reports_json(const std::vector<EventReport>& reports)
+{
+    json out = json::array();
+    for (const auto& r : reports)
+        out.push_back({{"id", r.id}, {"title", r.title}, {"outlet", or_null(r.outlet)}, {"date", or_null(r.date)}});
+    return out;
+}
+
+json hit_json(const Hit& h, bool grouped)
 {
     json highlights = json::array();
     for (const auto& [a, b] : h.snippet.highlights) highlights.push_back({a, b});
-    return {{"rank", h.rank},          {"id", h.id},
+    json j = {{"rank", h.rank},          {"id", h.id},
             {"title", h.title},        {"outlet", or_null(h.outlet)},
             {"date", or_null(h.date)}, {"dateline", or_null(h.dateline)},
             {"section", or_null(h.section)}, {"authors", h.authors},
             {"language", or_null(h.language)}, {"kind", h.kind},
             {"url", or_null(h.url)},   {"score", h.score},
             {"snippet", h.snippet.text}, {"highlights", highlights},
-            {"cluster", or_null(h.cluster)}, {"copies", h.copies}, {"also_carried_by", h.also_carried_by}};
+            {"cluster", or_null(h.cluster)}, {"copies", h.copies}, {"also_carried_by", h.also_carried_by},
+            {"event", or_null(h.event)}, {"event_reports", h.event_reports}};
+    if (grouped) j["reports"] = reports_json(h.reports);
+    return j;
 }
 
 json facets_json(const SearchResult& r)
@@ -55,9 +66,11 @@ json summary_json(const SearchRequest& q, const SearchResult& r)
             {"query", q.query},
             {"matches", r.matches},
             {"stories", r.stories},
+            {"events", r.events},
             {"matches_exact", r.exact},
             {"collapsed", q.collapse},
-            {"facets_count", q.count_stories ? "stories" : "copies"},
+            {"grouped_by", q.group_events ? "events" : q.collapse ? "stories" : "none"},
+            {"facets_count", q.count_events ? "events" : q.count_stories ? "stories" : "copies"},
             {"elapsed_ms", r.elapsed_ms},
             {"offset", q.offset},
             {"limit", q.limit},
@@ -83,6 +96,7 @@ void write_text(std::ostream& out, const OutputStyle& style, const SearchRequest
     out << (r.exact ? "" : "about ") << r.matches << (r.matches == 1 ? " match" : " matches")
         << (r.exact ? "" : " (estimate)");
     if (r.stories != r.matches) out << " (" << r.stories << (r.stories == 1 ? " story" : " stories") << ")";
+    if (q.group_events || q.count_events) out << " (" << r.events << (r.events == 1 ? " event" : " events") << ")";
     out << " in " << ms << " ms";
     if (!r.hits.empty()) out << ", showing " << r.hits.front().rank << "-" << r.hits.back().rank;
     out << "\n";
@@ -101,6 +115,12 @@ void write_text(std::ostream& out, const OutputStyle& style, const SearchRequest
             for (size_t i = 0; i < h.also_carried_by.size(); ++i) out << (i ? ", " : ": ") << h.also_carried_by[i];
             out << "\n";
         }
+        if (q.group_events && h.event_reports > 1) {
+            out << "   event reported " << h.event_reports << " times, earliest first:\n";
+            for (const auto& rep : h.reports)
+                out << "     " << (rep.date.empty() ? "----------" : rep.date) << "  " << rep.outlet << "  [" << rep.id
+                    << "]  " << rep.title << "\n";
+        }
         if (!h.url.empty()) out << "   " << h.url << "\n";
     }
     bool header = false;
@@ -113,7 +133,26 @@ void write_text(std::ostream& out, const OutputStyle& style, const SearchRequest
         if (f.distinct > f.values.size()) out << "  ... " << f.distinct - f.values.size() << " more";
         out << "\n";
     }
-    (void)q;
+}
+
+json related_doc(const RelatedRequest& q, const RelatedResult& r)
+{
+    json related = json::array();
+    for (size_t i = 0; i < r.related.size(); ++i) {
+        const auto& x = r.related[i];
+        related.push_back({{"rank", i + 1}, {"id", x.id}, {"title", x.title}, {"outlet", or_null(x.outlet)},
+                           {"date", or_null(x.date)}, {"score", x.score}, {"same_event", x.same_event}});
+    }
+    return {{"schema_version", kJsonSchemaVersion},
+            {"id", r.id},
+            {"title", r.title},
+            {"outlet", or_null(r.outlet)},
+            {"date", or_null(r.date)},
+            {"event", or_null(r.event)},
+            {"window_days", q.window_days},
+            {"per_outlet", q.per_outlet},
+            {"terms", r.terms},
+            {"related", related}};
 }
 
 } // namespace
@@ -138,7 +177,7 @@ void write_result(std::ostream& out, OutputFormat format, const OutputStyle& sty
     case OutputFormat::json: {
         json doc = summary_json(q, r);
         json hits = json::array();
-        for (const auto& h : r.hits) hits.push_back(hit_json(h));
+        for (const auto& h : r.hits) hits.push_back(hit_json(h, q.group_events));
         doc["hits"] = hits;
         doc["facets"] = facets_json(r);
         out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
@@ -146,7 +185,7 @@ void write_result(std::ostream& out, OutputFormat format, const OutputStyle& sty
     }
     case OutputFormat::jsonl: {
         for (const auto& h : r.hits) {
-            json line = hit_json(h);
+            json line = hit_json(h, q.group_events);
             line["type"] = "hit";
             out << line.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
         }
@@ -166,6 +205,33 @@ void write_result(std::ostream& out, OutputFormat format, const OutputStyle& sty
                 << ',' << score << ',' << csv_field(h.snippet.text) << "\n";
         }
         return;
+    }
+}
+
+
+std::string related_json(const RelatedRequest& q, const RelatedResult& r)
+{
+    return related_doc(q, r).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void write_related(std::ostream& out, OutputFormat format, const RelatedRequest& q, const RelatedResult& r)
+{
+    if (format != OutputFormat::text) {
+        out << related_doc(q, r).dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+        return;
+    }
+    out << "Coverage related to [" << r.id << "] " << r.title << "\n   ";
+    for (const std::string* f : {&r.outlet, &r.date})
+        if (!f->empty()) out << *f << "  ";
+    out << "(other outlets, within " << q.window_days << " days)\n";
+    if (r.related.empty()) out << "\nnone found\n";
+    for (size_t i = 0; i < r.related.size(); ++i) {
+        const auto& x = r.related[i];
+        char score[32];
+        std::snprintf(score, sizeof score, "%.2f", x.score);
+        out << "\n" << i + 1 << ". " << x.title << "\n   " << (x.outlet.empty() ? "(no outlet)" : x.outlet) << " | "
+            << (x.date.empty() ? "undated" : x.date) << "  [" << x.id << "]  score " << score
+            << (x.same_event ? "  same event" : "") << "\n";
     }
 }
 

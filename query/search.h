@@ -28,11 +28,19 @@ struct SearchRequest {
     bool exact = true; // exact count and facets (examine every match)
     bool collapse = true;       // one hit per story: syndicated copies folded into it
     bool count_stories = true;  // facets count stories (copy clusters), not documents
+    bool count_events = false;  // facets count events instead (takes precedence)
+    bool group_events = false;  // one hit per event (instead of per story), with its reports
     bool facet_table = false;   // keep every document's facets in memory (FacetTable):
                                 // for processes that answer many searches
 };
 
 inline constexpr unsigned kMaxLimit = 1000;
+
+// One article reporting an event.
+struct EventReport {
+    std::string id, title, outlet, date;
+};
+inline constexpr size_t kMaxReports = 10;
 
 struct Hit {
     unsigned rank = 0;
@@ -43,11 +51,15 @@ struct Hit {
     std::string cluster;                      // copy cluster id ("" when too short to compare)
     Xapian::doccount copies = 0;              // other articles carrying the same story
     std::vector<std::string> also_carried_by; // their outlets (distinct, at most 10)
+    std::string event;                        // event id ("" when too short to compare)
+    Xapian::doccount event_reports = 0;       // articles reporting the event (this one included)
+    std::vector<EventReport> reports;         // with group_events: the earliest kMaxReports of them, earliest first
 };
 
 struct SearchResult {
     Xapian::doccount matches = 0;   // matching articles (copies included)
     Xapian::doccount stories = 0;   // distinct stories among them (exact when exact)
+    Xapian::doccount events = 0;    // distinct events among them (exact when exact)
     bool exact = true;
     double elapsed_ms = 0;
     std::vector<Hit> hits;

@@ -6,7 +6,7 @@ need xapian-metadata
 
 index "$CORPUS/reuters.jsonl"
 expect_rc 0
-expect_eq "$(xapian-metadata get "$DB" morgue.schema_version)" 2 "stamped version"
+expect_eq "$(xapian-metadata get "$DB" morgue.schema_version)" 3 "stamped version"
 
 xapian-metadata set "$DB" morgue.schema_version 999
 index "$CORPUS/bbc.jsonl.gz"
