@@ -16,7 +16,9 @@ constexpr size_t kMinTerms = 15;
 // Of each stem's reports in this run, only the latest this many are looked
 // at: an input in date order has the window's reports at the end, and a stem
 // that common carries little weight anyway.
-constexpr size_t kPostingsLooked = 400;
+constexpr size_t kPostingsLooked = 200;
+// An event's centroid keeps its this many most frequent stems.
+constexpr std::ptrdiff_t kCentroidTerms = 100;
 // Reports compared in full, of those sharing the most weight with the article.
 constexpr size_t kCompared = 20;
 // Earlier runs' reports: the best this many of a query of the article's stems.
@@ -89,29 +91,43 @@ void EventClusterer::add_to_centroid(uint32_t event, const TermVector& terms)
         else if (i == c.size() || terms[j].term < c[i].term) merged.push_back(terms[j++]);
         else merged.push_back({c[i].term, c[i++].tf + terms[j++].tf});
     }
+    // Bounded, so that comparing with a large event costs what a report does.
+    if (merged.size() > kCentroidTerms) {
+        std::nth_element(merged.begin(), merged.begin() + kCentroidTerms, merged.end(),
+                         [](const TermTf& x, const TermTf& y) { return x.tf != y.tf ? x.tf > y.tf : x.term < y.term; });
+        merged.resize(kCentroidTerms);
+        std::sort(merged.begin(), merged.end(), [](const TermTf& x, const TermTf& y) { return x.term < y.term; });
+    }
     centroids_[event] = std::move(merged);
 }
 
 // The most similar of this run's reports within the window.
 void EventClusterer::best_in_run(const Report& r, Xapian::docid self, Candidate* best)
 {
-    std::unordered_map<uint32_t, double> shared; // report -> weight shared with r
+    // Weight each report shares with r, in a reused array (touched_ lists what to clear).
+    shared_.resize(reports_.size(), 0);
     for (const auto& t : r.terms) {
         const auto& post = postings_[t.term];
         size_t from = post.size() > kPostingsLooked ? post.size() - kPostingsLooked : 0;
         double w = static_cast<double>(t.tf) * idf_[t.term] * idf_[t.term];
-        for (size_t i = from; i < post.size(); ++i) shared[post[i]] += w;
+        for (size_t k = from; k < post.size(); ++k) {
+            if (shared_[post[k]] == 0) touched_.push_back(post[k]);
+            shared_[post[k]] += w;
+        }
     }
     std::vector<std::pair<double, uint32_t>> ranked;
-    for (auto [i, w] : shared) {
+    for (uint32_t i : touched_) {
+        double w = shared_[i];
+        shared_[i] = 0;
         const Report& o = reports_[i];
         // Within the window of the report and of the event's start: similar
         // routine items (results tables, weather) must not chain for weeks.
         if (o.docid == self || report_of_[o.docid] != i || !in_window(r.date, o.date) ||
             !in_window(r.date, first_date_[o.event]))
             continue;
-        ranked.emplace_back(w, i);
+        if (w > 0) ranked.emplace_back(w, i);
     }
+    touched_.clear();
     size_t n = std::min(kCompared, ranked.size());
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), ranked.end(),
                       [](auto& x, auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });

@@ -28,7 +28,7 @@ namespace morgue {
 struct EventOptions {
     bool enabled = true;
     // Cosine similarity that joins an event; chosen by scripts/measure-events.
-    double threshold = 0.25;
+    double threshold = 0.275;
     int window_days = 7; // earlier reports must be this close in date (when both are dated)
 };
 
@@ -76,6 +76,8 @@ private:
     std::vector<TermVector> centroids_;           // by event: its reports' distinctive terms, tf summed
     std::vector<std::optional<int64_t>> first_date_; // by event: its earliest dated report this run
     std::unordered_map<std::string, uint32_t> event_ids_;
+    std::vector<double> shared_;                  // best_in_run's scratch, by report
+    std::vector<uint32_t> touched_;
     std::optional<Report> pending_;               // assigned, not yet written
 };
 
