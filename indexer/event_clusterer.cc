@@ -122,7 +122,7 @@ void EventClusterer::best_in_run(const Report& r, Xapian::docid self, Candidate*
         const Report& o = reports_[i];
         // Within the window of the report and of the event's start: similar
         // routine items (results tables, weather) must not chain for weeks.
-        if (o.docid == self || report_of_[o.docid] != i || !in_window(r.date, o.date) ||
+        if (o.docid == 0 || o.docid == self || !in_window(r.date, o.date) ||
             !in_window(r.date, first_date_[o.event]))
             continue;
         if (w > 0) ranked.emplace_back(w, i);
@@ -198,7 +198,11 @@ void EventClusterer::written(Xapian::docid d)
     pending_->docid = d;
     auto index = static_cast<uint32_t>(reports_.size());
     for (const auto& t : pending_->terms) postings_[t.term].push_back(index);
-    report_of_[d] = index;
+    auto [it, fresh] = report_of_.emplace(d, index);
+    if (!fresh) {
+        reports_[it->second].docid = 0; // an earlier version of this run's document: no longer a report
+        it->second = index;
+    }
     add_to_centroid(pending_->event, pending_->terms);
     reports_.push_back(std::move(*pending_));
     pending_.reset();

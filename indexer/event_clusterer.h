@@ -44,7 +44,7 @@ public:
 
 private:
     struct Report {
-        Xapian::docid docid = 0;
+        Xapian::docid docid = 0; // 0: replaced by a later version
         std::optional<int64_t> date;
         TermVector terms;
         uint32_t event = 0; // index into events_
