@@ -35,6 +35,25 @@ void split_facets(std::string_view packed, std::string_view (&fields)[facet_fiel
     }
 }
 
+std::string with_facet(std::string_view packed, FacetField field, std::string_view value)
+{
+    std::string_view fields[facet_field_count];
+    split_facets(packed, fields);
+    std::string out;
+    for (int i = 0; i < facet_field_count; ++i) {
+        if (i) out += kFieldSeparator;
+        out += i == field ? value : fields[i];
+    }
+    return out;
+}
+
+Xapian::Query within_days(int64_t date, int days)
+{
+    const double d = static_cast<double>(date), span = days * 86400.0;
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot_date, Xapian::sortable_serialise(d - span),
+                         Xapian::sortable_serialise(d + span));
+}
+
 const Field* find_field(std::string_view name)
 {
     for (const Field& f : fields())

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,9 +12,9 @@
 
 namespace morgue::schema {
 
-// Schema version 3 (2 indexed words as written, accents and all; 1 kept
-// unstemmed words with positions plus Z-prefixed stems, and a value per facet
-// field; see the version history below).
+// Schema version 4 (3 had no events; 2 indexed words as written, accents and
+// all; 1 kept unstemmed words with positions plus Z-prefixed stems, and a
+// value per facet field; see the version history below).
 //
 // A morgue database is an ordinary Xapian (glass) database, one document per
 // article or teaser:
@@ -53,6 +54,9 @@ namespace morgue::schema {
 //     XB, XC        syndicated-copy detection: LSH bands of the body's MinHash
 //                   signature (candidates are found with an ordinary OR
 //                   query) and the copy cluster the article belongs to.
+//     XE            the event the article reports (indexer/event_clusterer.h):
+//                   articles of different outlets about one event share it,
+//                   so an event's reports are one postlist.
 //     XR            the JSON line the document was read from (a hash), so
 //                   that --update can skip an unchanged line without parsing
 //                   it; documents from other inputs have none.
@@ -75,7 +79,7 @@ namespace morgue::schema {
 //     kReadByKeyPrefix + 32 hex digits of Hash128(source file path) -> which
 //     morgue-index build (and options) last read that file to its end; its
 //     XR terms let --update skip lines only when it is the running build.
-//     kVersionKey -> "2". A database with another version is refused with a
+//     kVersionKey -> "4". A database with another version is refused with a
 //     message telling the user to rebuild it.
 //
 //   Version history
@@ -86,7 +90,9 @@ namespace morgue::schema {
 //     3  words folded before stemming (accents, Arabic letter forms); title
 //        and text stored in NFC; the language of an article without one
 //        detected by CLD2 rather than guessed from the script.
-inline constexpr int kVersion = 3;
+//     4  events: the XE term, slot_event, and the event as a field of
+//        slot_facets (before the copy cluster, which stays last).
+inline constexpr int kVersion = 4;
 inline constexpr const char* kVersionKey = "morgue.schema_version";
 // Metadata: when morgue-index last committed, ISO 8601 UTC ("2026-11-22T03:00:00Z").
 inline constexpr const char* kLastUpdateKey = "morgue.last_update";
@@ -119,6 +125,7 @@ inline constexpr const char* record = "XR";       // the JSON line a document wa
                                                   // digits of Hash128 over the source file, a NUL and the
                                                   // line's bytes; lets --update skip a line unparsed
                                                   // (indexer/update_policy.h)
+inline constexpr const char* event = "XE";        // event id (as in slot_event), to find an event's reports
 } // namespace prefix
 
 enum Slot : Xapian::valueno {
@@ -130,11 +137,13 @@ enum Slot : Xapian::valueno {
     slot_facets = 11,      // every facet value in one place, so that counting facets over a
                            // match set reads one value per document:
                            // outlet RS section RS dateline RS authors RS language RS wire RS kind
-                           // RS day RS cluster, RS = kFieldSeparator (authors joined by
-                           // kListSeparator; cluster as in slot_cluster). Display forms
+                           // RS day RS event RS cluster, RS = kFieldSeparator (authors joined by
+                           // kListSeparator; event and cluster as in their slots). Display forms
                            // ("Associated Press"), not the normalised filter terms.
     slot_cluster = 12,     // copy cluster id (the collapse key): 32 hex digits; empty for text
                            // too short to compare
+    slot_event = 15,       // event id (the collapse key of --group events): 32 hex digits; empty
+                           // for text too short to compare
     slot_article = 14,     // the whole article (text, metadata, provenance) serialised by codec.h
                            // and compressed with zstd; see "Document data" above
     // Slots 1-6, 9, 10 and 13 held values of schema version 1; unused since.
@@ -143,10 +152,13 @@ inline constexpr char kListSeparator = '\x1f';
 inline constexpr char kFieldSeparator = '\x1e';
 // The order of the fields in slot_facets.
 enum FacetField { facet_outlet, facet_section, facet_dateline, facet_authors, facet_language,
-                  facet_wire, facet_kind, facet_day, facet_cluster, facet_field_count };
+                  facet_wire, facet_kind, facet_day, facet_event, facet_cluster, facet_field_count };
 
 // The fields of a slot_facets value (empty views for fields it lacks).
 void split_facets(std::string_view packed, std::string_view (&fields)[facet_field_count]);
+// `packed` with field `field` set to `value` (a value written at index time
+// after the document was built: the event, the copy cluster).
+std::string with_facet(std::string_view packed, FacetField field, std::string_view value);
 
 // A search field. One table drives both indexing and query parsing.
 struct Field {
@@ -164,6 +176,9 @@ std::string normalise_value(std::string_view value);
 // prefix + normalise_value(value), hashed if it would exceed kMaxTermBytes.
 // Returns "" for an empty value (nothing to index).
 std::string filter_term(const char* prefix, std::string_view value);
+
+// Documents dated within `days` days of `date` (seconds since 1970 UTC), by slot_date.
+Xapian::Query within_days(int64_t date, int days);
 
 // The Q term for an article id (hashing ids over kMaxIdBytes).
 std::string id_term(std::string_view id);

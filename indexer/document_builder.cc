@@ -97,7 +97,8 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::vector<std::strin
         packed += kFieldSeparator;
     }
     if (a.date) packed += format_compact_day(*a.date);
-    packed += kFieldSeparator; // the copy cluster follows, added by CopyDetector
+    packed += kFieldSeparator; // the event (EventClusterer) and copy cluster (CopyDetector) follow
+    packed += kFieldSeparator;
     doc.add_value(slot_facets, packed);
 
     store_article(doc, a);

@@ -5,6 +5,7 @@
 #include "database.h"
 #include "dates.h"
 #include "dateline.h"
+#include "event_clusterer.h"
 #include "explain.h"
 #include "fatal.h"
 #include "page_extract.h"
@@ -100,6 +101,7 @@ public:
                 s = guard_xapian("reading " + opt_.db, [&] {
                     policy_ = std::make_unique<UpdatePolicy>(*db_, opt_.clean ? "clean" : "");
                     copies_ = std::make_unique<CopyDetector>(*db_, opt_.copies);
+                    events_ = std::make_unique<EventClusterer>(*db_, opt_.events);
                     return Status::Ok();
                 });
             if (!s.ok()) return s;
@@ -400,6 +402,10 @@ private:
                 return retagged ? count_change() : Status::Ok();
             }
         }
+        // Xapian may flush on its own while writing (or while copy and event
+        // detection read the writable database): a full disk then can end
+        // the process from inside Xapian, and the message names the write.
+        FatalContext context("writing to " + opt_.db);
         Status s = guard_xapian("indexing " + at(a.source_file, a.source_line), [&]() -> Status {
             try {
                 if (!p.built) build_prepared(p, prep_, builder_);
@@ -432,10 +438,12 @@ private:
         Xapian::docid self = 0;
         if (auto it = db_->postlist_begin(p.idterm); it != db_->postlist_end(p.idterm)) self = *it;
         std::vector<std::string> bands = copies_->assign(a, p.signature, self, p.doc);
+        events_->assign(a, self, p.doc);
         Xapian::docid d = self;
         if (self) db_->replace_document(self, p.doc);
         else d = db_->add_document(p.doc);
         copies_->written(d, a, std::move(p.signature), bands, p.doc);
+        events_->written(d);
         policy_->indexed(d);
         ++(self ? sum_.replaced : sum_.added);
         return Status::Ok();
@@ -490,6 +498,7 @@ private:
     PrepareOptions prep_;
     std::unordered_map<std::string, Xapian::termcount> spelling_; // words waiting for the commit
     std::unique_ptr<CopyDetector> copies_;
+    std::unique_ptr<EventClusterer> events_;
     FurnitureModel furniture_;
     std::unique_ptr<UpdatePolicy> policy_;       // none with --explain
     std::unordered_set<std::string> fully_read_; // inputs read without any failure

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "copy_detector.h"
+#include "event_clusterer.h"
 #include "status.h"
 
 #include <cstdint>
@@ -25,6 +26,7 @@ struct IndexOptions {
     bool update = false;                      // skip articles whose content hash is unchanged
     bool prune = false;                       // with update: delete articles gone from their source
     CopyOptions copies;                       // syndicated-copy detection
+    EventOptions events;                      // same-event grouping across outlets
     bool explain = false;                     // print what would be indexed, touch no database
     bool clean = false;                       // also clean JSON input (dateline from the text)
     std::optional<int64_t> crawl_time;        // resolves "3 days ago" (default: file mtime)

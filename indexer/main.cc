@@ -129,6 +129,11 @@ int run(int argc, char** argv)
          "share of the shorter text (0-1, estimated) two articles must have in common to be copies")
         ("copy-window-days", po::value(&opts.copies.window_days)->default_value(14)->value_name("N"),
          "look for copies only among articles this many days apart or less (when both are dated)")
+        ("no-events", "do not group articles into events (faster; queries then cannot group by event)")
+        ("event-threshold", po::value(&opts.events.threshold)->default_value(opts.events.threshold)->value_name("X"),
+         "similarity (0-1, cosine of distinctive stems) an article needs with an earlier report to join its event")
+        ("event-window-days", po::value(&opts.events.window_days)->default_value(opts.events.window_days)->value_name("N"),
+         "join only events reported this many days apart or less (when both are dated)")
         ("no-spelling", "do not build the spelling table (faster; no \"did you mean\")")
         ("batch", po::value(&opts.batch)->default_value(4000)->value_name("N"),
          "commit after every N articles (more: faster, and more memory: about 100 MB for 4000 news articles)")
@@ -173,6 +178,7 @@ int run(int argc, char** argv)
     opts.db = common.db;
     opts.spelling = vm.count("no-spelling") == 0;
     opts.copies.enabled = vm.count("no-copies") == 0;
+    opts.events.enabled = vm.count("no-events") == 0;
     opts.quiet = common.quiet;
     opts.max_article_bytes = static_cast<size_t>(max_mb * 1024 * 1024);
     opts.progress = ::isatty(STDERR_FILENO) && !opts.explain;

@@ -25,7 +25,8 @@ using json = nlohmann::ordered_json;
 const std::set<std::string> kFilterParams = {"outlet", "section", "dateline", "author", "lang", "wire", "kind"};
 // Everything else, at most once each.
 const std::set<std::string> kSingleParams = {"q",     "since", "until",       "sort",     "offset", "limit",
-                                             "collapse", "count", "facets", "facet_limit", "interval", "histogram"};
+                                             "collapse", "count", "facets", "facet_limit", "interval", "histogram",
+                                             "group"};
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
@@ -70,8 +71,13 @@ Status apply(const std::string& key, const std::string& value, SearchRequest* re
     } else if (key == "collapse") {
         return parse_flag(key, value, &req->collapse);
     } else if (key == "count") {
-        if (value != "stories" && value != "copies") return Status::Usage("count must be stories or copies");
+        if (value != "stories" && value != "copies" && value != "events")
+            return Status::Usage("count must be stories, copies or events");
         req->count_stories = value == "stories";
+        req->count_events = value == "events";
+    } else if (key == "group") {
+        if (value != "stories" && value != "events") return Status::Usage("group must be stories or events");
+        req->group_events = value == "events";
     } else if (key == "facets") {
         req->facets.clear();
         if (value == "all") req->facets = facet_names();
@@ -196,6 +202,38 @@ ApiReply api_article(Xapian::Database& db, const std::string& path, const std::s
         if (!s.ok()) return server_trouble(s);
     }
     return {200, dump(article_json(a, cluster, copies))};
+}
+
+Status related_request_from_params(const std::string& id, const Params& params, RelatedRequest* req)
+{
+    req->id = id;
+    for (const auto& [key, value] : params) {
+        if (params.count(key) > 1) return Status::Usage("parameter '" + key + "' given more than once");
+        unsigned days = 0;
+        Status s;
+        if (key == "window_days") {
+            s = parse_bounded(key, value, kMaxRelatedWindowDays, &days);
+            req->window_days = static_cast<int>(days);
+        } else if (key == "limit") s = parse_bounded(key, value, kMaxRelated, &req->limit);
+        else if (key == "per_outlet") s = parse_bounded(key, value, kMaxRelated, &req->per_outlet);
+        else s = Status::Usage("unknown parameter '" + key + "'");
+        if (!s.ok()) return s;
+    }
+    return Status::Ok();
+}
+
+ApiReply api_related(Xapian::Database& db, const std::string& path, const std::string& id, const Params& params)
+{
+    RelatedRequest req;
+    req.db = path;
+    Status s = related_request_from_params(id, params, &req);
+    if (!s.ok()) return error_reply(400, s.message());
+    RelatedResult res;
+    s = find_related(db, req, &res);
+    if (s.code() == Status::Code::not_found) return error_reply(404, s.message());
+    if (s.code() == Status::Code::usage) return error_reply(400, s.message());
+    if (!s.ok()) return server_trouble(s);
+    return {200, related_json(req, res)};
 }
 
 ApiReply api_stats(const std::string& path)

@@ -4,6 +4,7 @@
 // docs/http-api.md describes it for its users.
 #pragma once
 
+#include "related.h"
 #include "search.h"
 #include "status.h"
 
@@ -19,6 +20,7 @@ namespace morgue {
 inline constexpr size_t kMaxQueryBytes = 1000;
 inline constexpr unsigned kMaxApiLimit = 100;
 inline constexpr unsigned kMaxApiOffset = 10000;
+inline constexpr unsigned kMaxRelatedWindowDays = 366;
 
 // Query-string parameters, as the HTTP library decodes them.
 using Params = std::multimap<std::string, std::string>;
@@ -36,6 +38,11 @@ Status search_request_from_params(const Params& params, SearchRequest* out);
 ApiReply api_search(Xapian::Database& db, const std::string& path, const Params& params, double time_limit = 0);
 // GET /api/article/ID: the whole cleaned text and metadata, and the story's copies.
 ApiReply api_article(Xapian::Database& db, const std::string& path, const std::string& id);
+// GET /api/article/ID/related: other outlets' reports of the article's event
+// (parameters window_days, limit, per_outlet).
+ApiReply api_related(Xapian::Database& db, const std::string& path, const std::string& id, const Params& params);
+// The related request for `id` from those parameters (db left to the caller).
+Status related_request_from_params(const std::string& id, const Params& params, RelatedRequest* out);
 // GET /api/stats: what the database holds (morgue-index --stats --json, without the path).
 ApiReply api_stats(const std::string& path);
 

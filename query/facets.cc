@@ -34,8 +34,8 @@ const std::vector<std::string>& facet_names()
 }
 
 FacetSpy::FacetSpy(const Xapian::Database& db, std::shared_ptr<const FacetTable> table,
-                   std::vector<std::string> names, bool by_story)
-    : db_(db), table_(std::move(table)), by_story_(by_story)
+                   std::vector<std::string> names, schema::FacetField unit, bool by_unit)
+    : db_(db), table_(std::move(table)), unit_(unit), by_unit_(by_unit)
 {
     if (!table_) {
         packed_ = db.valuestream_begin(schema::slot_facets);
@@ -79,16 +79,26 @@ void FacetSpy::operator()(const Xapian::Document& doc, double)
     ++seen_;
     const Xapian::docid did = doc.get_docid();
     load(did, &doc);
-    auto [cluster, end] = spans_[schema::facet_cluster];
+    for (int k = 0; k < 2; ++k) {
+        auto [id, none] = spans_[k ? schema::facet_event : schema::facet_cluster];
+        if (id == none) {
+            ++lone_[k];
+            continue;
+        }
+        if (*id >= seen_ids_[k].size()) seen_ids_[k].resize(*id + 1, 0);
+        if (!seen_ids_[k][*id]) {
+            seen_ids_[k][*id] = 1;
+            ++distinct_[k];
+        }
+    }
+    // An article without a unit (too short to compare) is a unit of its own.
+    auto [cluster, end] = spans_[unit_];
     bool counted_now = true;
-    if (cluster == end) {
-        ++unclustered_; // too short to compare: a story of its own
-    } else {
+    if (cluster != end) {
         if (*cluster >= first_doc_.size()) first_doc_.resize(*cluster + 1, 0);
         if (!first_doc_[*cluster]) {
             first_doc_[*cluster] = did;
-            ++clusters_;
-        } else if (by_story_) {
+        } else if (by_unit_) {
             copies_.emplace_back(*cluster, did);
             counted_now = false;
         }
@@ -152,7 +162,7 @@ std::vector<FacetResult> FacetSpy::results(size_t limit, const std::string& inte
         for (uint32_t id = 0; id < per_day.counts.size(); ++id)
             if (per_day.counts[id]) days[names(schema::facet_day).text(id)] = per_day.counts[id];
         FacetResult h = date_histogram(days, interval);
-        if (by_story_ && !copies_.empty()) {
+        if (by_unit_ && !copies_.empty()) {
             size_t len = h.interval == "year" ? 4 : h.interval == "month" ? 6 : 8;
             Counter per_bucket = days_;
             add_copies(per_bucket, len);

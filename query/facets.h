@@ -46,21 +46,25 @@ inline constexpr const char* kDefaultFacets = "outlet,section,dateline,author,la
 
 class FacetSpy : public Xapian::MatchSpy {
 public:
-    // by_story: count distinct copy clusters (stories) rather than documents.
+    // `unit`: the field whose distinct values are counted (facet_cluster:
+    // stories, facet_event: events); with by_unit, facets count those units
+    // rather than documents.
     // `db` is the database searched. With a `table` (FacetTable) of it, a
     // match's values are read from memory; without, from the packed values'
     // stream, which the matcher visits in docid order, so reading one costs
     // a step along a chunk rather than a B-tree look-up per document.
     FacetSpy(const Xapian::Database& db, std::shared_ptr<const FacetTable> table, std::vector<std::string> names,
-             bool by_story);
+             schema::FacetField unit, bool by_unit);
     void operator()(const Xapian::Document& doc, double weight) override;
     std::string name() const override { return "morgue.FacetSpy"; }
 
     // interval: "auto" picks day, month or year from the span of dates.
     std::vector<FacetResult> results(size_t limit, const std::string& interval);
     Xapian::doccount seen() const { return seen_; }
-    // Distinct stories (copy clusters; an article without one is its own).
-    Xapian::doccount stories() const { return clusters_ + unclustered_; }
+    // Distinct stories (copy clusters) or events among the matches; an
+    // article without one is its own.
+    Xapian::doccount distinct(schema::FacetField f) const { return distinct_[f == schema::facet_event] + lone_[f == schema::facet_event]; }
+    Xapian::doccount stories() const { return distinct(schema::facet_cluster); }
     // Matching documents by day ("YYYYMMDD"), copies included (when dates are counted).
     std::map<std::string, Xapian::doccount> matching_days() const;
 
@@ -93,8 +97,11 @@ private:
     Counter day_documents_{"date", schema::facet_day, {}}; // every match, copies too
     std::vector<Xapian::docid> first_doc_;                // by cluster id; 0: not seen yet
     std::vector<std::pair<uint32_t, Xapian::docid>> copies_; // (cluster, later copy)
-    Xapian::doccount clusters_ = 0, unclustered_ = 0;
-    bool by_story_ = true;
+    // Distinct copy clusters [0] and events [1] seen, whichever is the unit.
+    std::vector<char> seen_ids_[2];
+    Xapian::doccount distinct_[2] = {0, 0}, lone_[2] = {0, 0};
+    schema::FacetField unit_ = schema::facet_cluster;
+    bool by_unit_ = true;
     Xapian::doccount seen_ = 0;
 };
 

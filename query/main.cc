@@ -4,6 +4,7 @@
 #include "date_period.h"
 #include "export.h"
 #include "output.h"
+#include "related.h"
 #include "search.h"
 #include "serve_main.h"
 #include "utf8.h"
@@ -56,6 +57,9 @@ Query language (see docs/query-language.md):
 Syndicated copies (one wire story carried by many outlets) are folded into
 one hit that says "also carried by N: ..."; --no-collapse lists them all,
 --copies ID lists a story's copies. Facet counts count stories by default.
+Articles of different outlets about one event share an event id: --group
+events shows one hit per event with its reports, --count events counts
+events, --related ID lists other outlets' reports of an article's event.
 
 Exit status: 0 ok (also when nothing matches), 1 runtime failure (no
 database, unreadable index), 2 usage error or bad query.
@@ -99,12 +103,17 @@ Status fill_request(const po::variables_map& vm, const std::vector<std::string>&
         if (!known) return Status::Usage("unknown facet '" + f + "' (facets: outlet, section, dateline, author, language, wire, kind, date)");
     }
     req->collapse = vm.count("no-collapse") == 0;
+    const std::string group = vm["group"].as<std::string>();
+    if (group != "stories" && group != "events") return Status::Usage("--group must be stories or events");
+    req->group_events = group == "events";
     const std::string count = vm["count"].as<std::string>();
-    if (count != "stories" && count != "copies") return Status::Usage("--count must be stories or copies");
+    if (count != "stories" && count != "copies" && count != "events")
+        return Status::Usage("--count must be stories, copies or events");
     req->count_stories = count == "stories";
     const std::string histogram = vm["histogram"].as<std::string>();
     if (histogram != "count" && histogram != "share") return Status::Usage("--histogram must be count or share");
     req->histogram_share = histogram == "share";
+    req->count_events = count == "events";
     const std::string& iv = req->interval;
     if (iv != "auto" && iv != "day" && iv != "month" && iv != "year")
         return Status::Usage("--interval must be auto, day, month or year");
@@ -123,6 +132,27 @@ Status check_export_options(const po::variables_map& vm, OutputFormat format)
     return Status::Ok();
 }
 
+// --related ID: other outlets' reports of the article's event.
+int run_related(const po::variables_map& vm, const std::string& db, RelatedRequest related)
+{
+    OutputFormat format = OutputFormat::text;
+    if (!parse_output_format(vm["format"].as<std::string>(), &format)) {
+        std::cerr << "morgue-query: --format must be text, json, jsonl or csv\n";
+        return 2;
+    }
+    related.db = db;
+    related.id = vm["related"].as<std::string>();
+    related.limit = vm["limit"].as<unsigned>();
+    RelatedResult res;
+    Status s = find_related(related, &res);
+    if (!s.ok()) {
+        std::cerr << "morgue-query: " << s.message() << "\n";
+        return s.code() == Status::Code::not_found ? 2 : s.exit_code();
+    }
+    write_related(std::cout, format, related, res);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -132,6 +162,7 @@ int main(int argc, char** argv)
     SearchRequest req;
     std::vector<std::string> words;
     bool estimate = false, export_every = false;
+    RelatedRequest related;
     po::options_description desc(kUsage);
     add_common_options(desc, common);
     add_stats_options(desc);
@@ -149,8 +180,16 @@ int main(int argc, char** argv)
         ("histogram", po::value<std::string>()->default_value("count"),
          "date histogram: count (matches per interval) or share (also as a share of all the interval's articles)")
         ("no-collapse", "list every copy of a syndicated story instead of one hit per story")
+        ("group", po::value<std::string>()->default_value("stories"),
+         "one hit per story (copies folded in) or per event (every outlet's reports, earliest first)")
         ("count", po::value<std::string>()->default_value("stories"),
-         "what facet counts count: stories (copies counted once) or copies")
+         "what facet counts count: stories (copies counted once), copies, or events")
+        ("related", po::value<std::string>()->value_name("ID"),
+         "list other outlets' reports of the event article ID reports (near it in date) and exit")
+        ("related-window-days", po::value(&related.window_days)->default_value(related.window_days)->value_name("N"),
+         "with --related: reports at most N days before or after the article")
+        ("related-per-outlet", po::value(&related.per_outlet)->default_value(related.per_outlet)->value_name("N"),
+         "with --related: at most N reports of one outlet")
         ("copies", po::value<std::string>()->value_name("ID"),
          "list the copies of the story of article ID (outlet, date, similarity) and exit")
         ("estimate", po::bool_switch(&estimate), "faster: estimate the count and facets instead of exact ones")
@@ -189,6 +228,7 @@ int main(int argc, char** argv)
         write_copies(std::cout, format, id, copies);
         return 0;
     }
+    if (s.ok() && vm.count("related")) return run_related(vm, common.db, related);
     if (s.ok()) s = fill_request(vm, words, &req, &format);
     if (s.ok() && export_every) s = check_export_options(vm, format);
     if (!s.ok()) {

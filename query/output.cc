@@ -26,11 +26,19 @@ const char* sort_name(SortOrder s)
 
 json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
-json hit_json(const Hit& h)
+json reports_json(const std::vector<EventReport>& reports)
+{
+    json out = json::array();
+    for (const auto& r : reports)
+        out.push_back({{"id", r.id}, {"title", r.title}, {"outlet", or_null(r.outlet)}, {"date", or_null(r.date)}});
+    return out;
+}
+
+json hit_json(const Hit& h, bool grouped)
 {
     json highlights = json::array();
     for (const auto& [a, b] : h.snippet.highlights) highlights.push_back({a, b});
-    return {{"rank", h.rank},          {"id", h.id},
+    json j = {{"rank", h.rank},          {"id", h.id},
             {"title", h.title},        {"outlet", or_null(h.outlet)},
             {"date", or_null(h.date)}, {"dateline", or_null(h.dateline)},
             {"section", or_null(h.section)}, {"authors", h.authors},
@@ -38,7 +46,10 @@ json hit_json(const Hit& h)
             {"url", or_null(h.url)},   {"score", h.score},
             {"snippet", h.snippet.text}, {"highlights", highlights},
             {"cluster", or_null(h.cluster)}, {"copies", h.copies}, {"also_carried_by", h.also_carried_by},
-            {"source", hit_source_json(h)}, {"extracted", hit_extracted_json(h)}};
+            {"source", hit_source_json(h)}, {"extracted", hit_extracted_json(h)},
+            {"event", or_null(h.event)}, {"event_reports", h.event_reports}};
+    if (grouped) j["reports"] = reports_json(h.reports);
+    return j;
 }
 
 json facets_json(const SearchResult& r)
@@ -67,9 +78,11 @@ json summary_json(const SearchRequest& q, const SearchResult& r)
             {"query", q.query},
             {"matches", r.matches},
             {"stories", r.stories},
+            {"events", r.events},
             {"matches_exact", r.exact},
             {"collapsed", q.collapse},
-            {"facets_count", q.count_stories ? "stories" : "copies"},
+            {"grouped_by", q.group_events ? "events" : q.collapse ? "stories" : "none"},
+            {"facets_count", q.count_events ? "events" : q.count_stories ? "stories" : "copies"},
             {"elapsed_ms", r.elapsed_ms},
             {"partial", r.partial},
             {"partial_reason", or_null(r.partial_reason)},
@@ -81,7 +94,7 @@ json summary_json(const SearchRequest& q, const SearchResult& r)
 
 // Text is for terminals: everything that came from an article (or from the
 // query) goes through terminal_safe, our own highlight escapes do not.
-void write_text(std::ostream& out, const OutputStyle& style, const SearchResult& r)
+void write_text(std::ostream& out, const OutputStyle& style, const SearchRequest& q, const SearchResult& r)
 {
     auto safe = [](const std::string& s) { return terminal_safe(s); };
     char ms[32];
@@ -89,6 +102,7 @@ void write_text(std::ostream& out, const OutputStyle& style, const SearchResult&
     out << (r.exact ? "" : "about ") << r.matches << (r.matches == 1 ? " match" : " matches")
         << (r.exact ? "" : " (estimate)");
     if (r.stories != r.matches) out << " (" << r.stories << (r.stories == 1 ? " story" : " stories") << ")";
+    if (q.group_events || q.count_events) out << " (" << r.events << (r.events == 1 ? " event" : " events") << ")";
     out << " in " << ms << " ms";
     if (!r.hits.empty()) out << ", showing " << r.hits.front().rank << "-" << r.hits.back().rank;
     out << "\n";
@@ -111,6 +125,12 @@ void write_text(std::ostream& out, const OutputStyle& style, const SearchResult&
             out << "   also carried by " << h.copies;
             for (size_t i = 0; i < h.also_carried_by.size(); ++i) out << (i ? ", " : ": ") << safe(h.also_carried_by[i]);
             out << "\n";
+        }
+        if (q.group_events && h.event_reports > 1) {
+            out << "   event reported " << h.event_reports << " times, earliest first:\n";
+            for (const auto& rep : h.reports)
+                out << "     " << (rep.date.empty() ? "----------" : rep.date) << "  " << safe(rep.outlet) << "  [" << safe(rep.id)
+                    << "]  " << safe(rep.title) << "\n";
         }
         if (!h.url.empty()) out << "   " << safe(h.url) << "\n";
         const std::string source = hit_source_text(h);
@@ -136,6 +156,26 @@ void write_text(std::ostream& out, const OutputStyle& style, const SearchResult&
     }
 }
 
+json related_doc(const RelatedRequest& q, const RelatedResult& r)
+{
+    json related = json::array();
+    for (size_t i = 0; i < r.related.size(); ++i) {
+        const auto& x = r.related[i];
+        related.push_back({{"rank", i + 1}, {"id", x.id}, {"title", x.title}, {"outlet", or_null(x.outlet)},
+                           {"date", or_null(x.date)}, {"score", x.score}, {"same_event", x.same_event}});
+    }
+    return {{"schema_version", kJsonSchemaVersion},
+            {"id", r.id},
+            {"title", r.title},
+            {"outlet", or_null(r.outlet)},
+            {"date", or_null(r.date)},
+            {"event", or_null(r.event)},
+            {"window_days", q.window_days},
+            {"per_outlet", q.per_outlet},
+            {"terms", r.terms},
+            {"related", related}};
+}
+
 } // namespace
 
 bool parse_output_format(const std::string& name, OutputFormat* out)
@@ -153,12 +193,12 @@ void write_result(std::ostream& out, OutputFormat format, const OutputStyle& sty
 {
     switch (format) {
     case OutputFormat::text:
-        write_text(out, style, r);
+        write_text(out, style, q, r);
         return;
     case OutputFormat::json: {
         json doc = summary_json(q, r);
         json hits = json::array();
-        for (const auto& h : r.hits) hits.push_back(hit_json(h));
+        for (const auto& h : r.hits) hits.push_back(hit_json(h, q.group_events));
         doc["hits"] = hits;
         doc["facets"] = facets_json(r);
         out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
@@ -166,7 +206,7 @@ void write_result(std::ostream& out, OutputFormat format, const OutputStyle& sty
     }
     case OutputFormat::jsonl: {
         for (const auto& h : r.hits) {
-            json line = hit_json(h);
+            json line = hit_json(h, q.group_events);
             line["type"] = "hit";
             out << line.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
         }
@@ -186,6 +226,33 @@ void write_result(std::ostream& out, OutputFormat format, const OutputStyle& sty
                 << ',' << score << ',' << csv_field(h.snippet.text) << "\n";
         }
         return;
+    }
+}
+
+
+std::string related_json(const RelatedRequest& q, const RelatedResult& r)
+{
+    return related_doc(q, r).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void write_related(std::ostream& out, OutputFormat format, const RelatedRequest& q, const RelatedResult& r)
+{
+    if (format != OutputFormat::text) {
+        out << related_doc(q, r).dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+        return;
+    }
+    out << "Coverage related to [" << r.id << "] " << r.title << "\n   ";
+    for (const std::string* f : {&r.outlet, &r.date})
+        if (!f->empty()) out << *f << "  ";
+    out << "(other outlets, within " << q.window_days << " days)\n";
+    if (r.related.empty()) out << "\nnone found\n";
+    for (size_t i = 0; i < r.related.size(); ++i) {
+        const auto& x = r.related[i];
+        char score[32];
+        std::snprintf(score, sizeof score, "%.2f", x.score);
+        out << "\n" << i + 1 << ". " << x.title << "\n   " << (x.outlet.empty() ? "(no outlet)" : x.outlet) << " | "
+            << (x.date.empty() ? "undated" : x.date) << "  [" << x.id << "]  score " << score
+            << (x.same_event ? "  same event" : "") << "\n";
     }
 }
 

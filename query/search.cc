@@ -87,6 +87,39 @@ bool collapse_page(const Xapian::MSet& mset, const FacetTable& table, const Sear
     return kept == want || mset.size() < fetched; // else more ranked documents might fill it
 }
 
+EventReport report_of(const Article& a)
+{
+    return {a.id, a.title, a.outlet, a.date ? format_date(*a.date) : ""};
+}
+
+// The reports of `event` (only document `self` when it has none), earliest
+// first; the first kMaxReports.
+Status event_reports(Xapian::Database& db, const std::string& event, Xapian::docid self, std::vector<EventReport>* out)
+{
+    std::vector<Xapian::docid> members{self};
+    if (!event.empty()) {
+        const std::string term = schema::prefix::event + event;
+        members.assign(db.postlist_begin(term), db.postlist_end(term));
+    }
+    // By date first (the sortable value orders as dates do; undated last), then docid.
+    std::vector<std::tuple<bool, std::string, Xapian::docid>> by_date;
+    for (Xapian::docid d : members) {
+        std::string when = db.get_document(d, Xapian::DOC_ASSUME_VALID).get_value(schema::slot_date);
+        by_date.emplace_back(when.empty(), when, d);
+    }
+    std::sort(by_date.begin(), by_date.end());
+    if (by_date.size() > kMaxReports) by_date.resize(kMaxReports);
+    out->clear();
+    for (const auto& [undated, when, d] : by_date) {
+        Article a;
+        Status s = read_article(db.get_document(d), &a);
+        if (!s.ok()) return Status::IOError("document " + std::to_string(d) + ": " + s.message());
+        out->push_back(report_of(a));
+    }
+    return Status::Ok();
+}
+
+
 using Clock = std::chrono::steady_clock;
 
 // The end of a search's time budget (none: time_point::max()).
@@ -127,10 +160,12 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
         enquire.set_sort_by_value_then_relevance(schema::slot_date, req.sort == SortOrder::newest);
     // With the table and exact counts, stories are told apart here; the
     // page is collapsed from a ranking a little longer than it.
-    bool own_collapse = req.collapse && table && req.exact;
-    if (req.collapse && !own_collapse) enquire.set_collapse_key(schema::slot_cluster);
-    // The spy always runs: it also counts the distinct stories.
-    FacetSpy spy(db, table, req.facets, req.count_stories);
+    bool own_collapse = req.collapse && table && req.exact && !req.group_events;
+    if (req.group_events) enquire.set_collapse_key(schema::slot_event);
+    else if (req.collapse && !own_collapse) enquire.set_collapse_key(schema::slot_cluster);
+    // The spy always runs: it also counts the distinct stories and events.
+    FacetSpy spy(db, table, req.facets, req.count_events ? schema::facet_event : schema::facet_cluster,
+                 req.count_stories || req.count_events);
     enquire.add_matchspy(&spy);
     // checkatleast = every document: the matcher then visits the whole match
     // set, so the count is exact and the spy sees every match.
@@ -157,7 +192,8 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
     const bool exact = req.exact && counted;
     if (req.exact && !counted) mark_partial(req, "the match count and facets are estimates", res);
     res->matches = exact ? spy.seen() : mset.get_uncollapsed_matches_estimated();
-    res->stories = exact ? spy.stories() : mset.get_matches_estimated();
+    res->stories = exact ? spy.distinct(schema::facet_cluster) : mset.get_matches_estimated();
+    res->events = exact ? spy.distinct(schema::facet_event) : mset.get_matches_estimated();
     res->exact = exact;
     Xapian::Stem stemmer = folding_stemmer(bq.stemmer_language);
     // The query's free-text stems (filter terms carry upper-case prefixes).
@@ -212,6 +248,12 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
                     std::find(h.also_carried_by.begin(), h.also_carried_by.end(), outlet) == h.also_carried_by.end())
                     h.also_carried_by.push_back(outlet);
             }
+        }
+        h.event = it.get_document().get_value(schema::slot_event);
+        if (!h.event.empty()) h.event_reports = db.get_termfreq(schema::prefix::event + h.event);
+        if (req.group_events) {
+            Status rs = event_reports(db, h.event, *it, &h.reports);
+            if (!rs.ok()) return rs;
         }
         res->hits.push_back(std::move(h));
     }

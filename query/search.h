@@ -31,6 +31,8 @@ struct SearchRequest {
     bool exact = true; // exact count and facets (examine every match)
     bool collapse = true;       // one hit per story: syndicated copies folded into it
     bool count_stories = true;  // facets count stories (copy clusters), not documents
+    bool count_events = false;  // facets count events instead (takes precedence)
+    bool group_events = false;  // one hit per event (instead of per story), with its reports
     bool facet_table = false;   // keep every document's facets in memory (FacetTable):
                                 // for processes that answer many searches
     double time_limit = 0;      // seconds for the whole search (0: no limit); when it
@@ -38,6 +40,12 @@ struct SearchRequest {
 };
 
 inline constexpr unsigned kMaxLimit = 1000;
+
+// One article reporting an event.
+struct EventReport {
+    std::string id, title, outlet, date;
+};
+inline constexpr size_t kMaxReports = 10;
 
 struct Hit {
     unsigned rank = 0;
@@ -53,11 +61,15 @@ struct Hit {
     // For outlet and date read from a page rather than given as fields: how
     // each was found, or why none was ("" when given).
     std::string outlet_found, date_found;
+    std::string event;                        // event id ("" when too short to compare)
+    Xapian::doccount event_reports = 0;       // articles reporting the event (this one included)
+    std::vector<EventReport> reports;         // with group_events: the earliest kMaxReports of them, earliest first
 };
 
 struct SearchResult {
     Xapian::doccount matches = 0;   // matching articles (copies included)
     Xapian::doccount stories = 0;   // distinct stories among them (exact when exact)
+    Xapian::doccount events = 0;    // distinct events among them (exact when exact)
     bool exact = true;
     double elapsed_ms = 0;
     std::vector<Hit> hits;

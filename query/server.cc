@@ -193,6 +193,10 @@ void setup(httplib::Server& svr, const ServeOptions& opt)
     svr.Get("/api/search", [db, time_limit](const httplib::Request& req, httplib::Response& res) {
         with_database(db, res, [&](Xapian::Database& d) { return api_search(d, db, req.params, time_limit); });
     });
+    // Before /api/article/ID, which would take "ID/related" for an id.
+    svr.Get("/api/article/(.+)/related", [db](const httplib::Request& req, httplib::Response& res) {
+        with_database(db, res, [&](Xapian::Database& d) { return api_related(d, db, req.matches[1].str(), req.params); });
+    });
     svr.Get("/api/article/(.+)", [db](const httplib::Request& req, httplib::Response& res) {
         with_database(db, res, [&](Xapian::Database& d) { return api_article(d, db, req.matches[1].str()); });
     });

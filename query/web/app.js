@@ -346,6 +346,31 @@ async function showArticle(id) {
         " (" + Math.round(c.similarity * 100) + "% shared text)"));
     box.append(el("h3", {}, "Also carried by"), list);
   }
+  showRelated(box, id);
+}
+
+// Other outlets' reports of the same event, below the article; the article
+// is shown whether or not they come.
+async function showRelated(box, id) {
+  const section = el("section", {id: "related"}, el("h3", {}, "Related coverage"));
+  box.append(section);
+  let r;
+  try {
+    r = await getJson("/api/article/" + encodeURIComponent(id) + "/related");
+  } catch (e) {
+    if (e.name !== "AbortError") section.append(el("p", {class: "none"}, "Related coverage could not be loaded."));
+    return;
+  }
+  if (!r.related.length) {
+    section.append(el("p", {class: "none"}, "No other outlet's report within " + r.window_days + " days."));
+    return;
+  }
+  const list = el("ol", {class: "related"});
+  for (const x of r.related)
+    list.append(el("li", {"data-id": x.id}, el("a", {href: "?article=" + encodeURIComponent(x.id),
+      onclick: (ev) => { ev.preventDefault(); go({article: x.id}); }}, x.title || "(untitled)"),
+      " " + [x.outlet, x.date].filter(Boolean).join(", ") + (x.same_event ? " · same event" : "")));
+  section.append(list);
 }
 
 // --- the empty page -------------------------------------------------------------

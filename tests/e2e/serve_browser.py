@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The search page in headless Chromium: search, snippets, a facet and its
-chip, the date chart, paging, the URL, the back button, escaping, phone width.
+chip, the date chart, paging, the URL, the back button, escaping, phone width,
+an article's related coverage.
 
 Usage: serve_browser.py BASE SHOTS_DIR HOSTILE_JSONL
 Counts on the page are compared with what /api/search answers for the same
@@ -229,6 +230,24 @@ try:
     assert "article" in page_state(b), "the URL does not name the open article"
     b.screenshot(os.path.join(SHOTS, "phone-article.png"))
     b._s("POST", "/goog/cdp/execute", {"cmd": "Emulation.clearDeviceMetricsOverride", "params": {}})
+
+    # An article shows other outlets' reports of its event, as the API lists
+    # them (the sample holds two outlets' reports of the Costa Rica crash).
+    found = api(q="costa rica plane crash", facets="none")
+    wp = [h for h in found["hits"] if h["outlet"] == "washingtonpost.com"][0]
+    quoted = urllib.parse.quote(wp["id"], safe="")
+    with urllib.request.urlopen(BASE + "/api/article/" + quoted + "/related", timeout=30) as r:
+        related = json.loads(r.read())["related"]
+    assert related and all(x["outlet"] != "washingtonpost.com" for x in related), f"related coverage: {related}"
+    b.get(BASE + "/?article=" + quoted)
+    b.wait(lambda: b.find_all("#related li"), "the article shows no related coverage")
+    shown = b.js("return [...document.querySelectorAll('#related li')].map(e => e.dataset.id)")
+    assert shown == [x["id"] for x in related], f"related coverage shown {shown}, the API lists {related}"
+    url = b.url()
+    b.click(b.find("#related li a"))
+    b.wait(lambda: page_state(b).get("article") == [related[0]["id"]], "following a related report did not open it")
+    b.wait(lambda: related[0]["title"] in b.js("return document.querySelector('#article h2').textContent"),
+           "the related report's page shows another title")
 
     # Markup in an article is shown as text, in results, facets and the article.
     hostile = json.loads(open(HOSTILE).read())

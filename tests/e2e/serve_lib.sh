@@ -14,6 +14,10 @@ stop_server() {
 trap 'stop_server; rm -rf "$TMP"' EXIT
 
 start_server() {
+    # Created here, not by the background job's redirection, which may come
+    # after the first look for the port.
+    : >"$TMP/server.out"
+    : >"$TMP/server.err"
     "$MORGUE_QUERY" serve --db "$DB" --port 0 "$@" >"$TMP/server.out" 2>"$TMP/server.err" &
     SERVER_PID=$!
     local port=""

@@ -1,0 +1,211 @@
+#include "event_clusterer.h"
+
+#include "hash.h"
+#include "schema.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace morgue {
+
+namespace {
+// An article is compared by this many of its stems (the most distinctive).
+constexpr size_t kDistinctiveTerms = 40;
+// Fewer distinct stems than this and there is too little to compare (title-only briefs).
+constexpr size_t kMinTerms = 15;
+// Of each stem's reports in this run, only the latest this many are looked
+// at: an input in date order has the window's reports at the end, and a stem
+// that common carries little weight anyway.
+constexpr size_t kPostingsLooked = 200;
+// An event's centroid keeps its this many most frequent stems.
+constexpr std::ptrdiff_t kCentroidTerms = 100;
+// Reports compared in full, of those sharing the most weight with the article.
+constexpr size_t kCompared = 20;
+// Earlier runs' reports: the best this many of a query of the article's stems.
+constexpr Xapian::doccount kFromDatabase = 10;
+constexpr size_t kQueryTerms = 15;
+
+// A free-text stem: terms with a prefix start with an upper-case letter (schema.h).
+bool free_text(const std::string& t) { return !t.empty() && !(t[0] >= 'A' && t[0] <= 'Z'); }
+} // namespace
+
+EventClusterer::EventClusterer(Xapian::WritableDatabase& db, EventOptions options)
+    : db_(db), opt_(options), db_had_documents_(db.get_doccount() > 0),
+      docs_(static_cast<double>(db.get_doccount()))
+{
+}
+
+uint32_t EventClusterer::term_id(const std::string& stem)
+{
+    auto [it, fresh] = term_ids_.emplace(stem, static_cast<uint32_t>(terms_.size()));
+    if (fresh) {
+        terms_.push_back(stem);
+        // An index already holding documents knows the stem's frequency.
+        df_.push_back(db_had_documents_ ? static_cast<float>(db_.get_termfreq(stem)) : 0.f);
+        idf_.push_back(0);
+        postings_.emplace_back();
+    }
+    return it->second;
+}
+
+// The document's free-text stems with 1 + ln(wdf); `count` adds them to the
+// document frequencies (the new article counts itself, as the index will).
+TermVector EventClusterer::free_text_terms(const Xapian::Document& doc, bool count)
+{
+    TermVector v;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string& term = *t;
+        if (!free_text(term)) continue;
+        uint32_t id = term_id(term);
+        if (count) ++df_[id];
+        v.push_back({id, 1.f + static_cast<float>(std::log(std::max<Xapian::termcount>(1, t.get_wdf())))});
+    }
+    return v;
+}
+
+bool EventClusterer::in_window(const std::optional<int64_t>& a, const std::optional<int64_t>& b) const
+{
+    return !a || !b || std::abs(static_cast<double>(*a - *b)) <= opt_.window_days * 86400.0;
+}
+
+uint32_t EventClusterer::event_index(const std::string& id, const std::optional<int64_t>& date)
+{
+    auto [it, fresh] = event_ids_.emplace(id, static_cast<uint32_t>(events_.size()));
+    if (fresh) {
+        events_.push_back(id);
+        centroids_.emplace_back();
+        first_date_.emplace_back();
+    }
+    auto& first = first_date_[it->second];
+    if (date && (!first || *date < *first)) first = date;
+    return it->second;
+}
+
+void EventClusterer::add_to_centroid(uint32_t event, const TermVector& terms)
+{
+    TermVector merged;
+    const TermVector& c = centroids_[event];
+    size_t i = 0, j = 0;
+    while (i < c.size() || j < terms.size()) {
+        if (j == terms.size() || (i < c.size() && c[i].term < terms[j].term)) merged.push_back(c[i++]);
+        else if (i == c.size() || terms[j].term < c[i].term) merged.push_back(terms[j++]);
+        else merged.push_back({c[i].term, c[i++].tf + terms[j++].tf});
+    }
+    // Bounded, so that comparing with a large event costs what a report does.
+    if (merged.size() > kCentroidTerms) {
+        std::nth_element(merged.begin(), merged.begin() + kCentroidTerms, merged.end(),
+                         [](const TermTf& x, const TermTf& y) { return x.tf != y.tf ? x.tf > y.tf : x.term < y.term; });
+        merged.resize(kCentroidTerms);
+        std::sort(merged.begin(), merged.end(), [](const TermTf& x, const TermTf& y) { return x.term < y.term; });
+    }
+    centroids_[event] = std::move(merged);
+}
+
+// The most similar of this run's reports within the window.
+void EventClusterer::best_in_run(const Report& r, Xapian::docid self, Candidate* best)
+{
+    // Weight each report shares with r, in a reused array (touched_ lists what to clear).
+    shared_.resize(reports_.size(), 0);
+    for (const auto& t : r.terms) {
+        const auto& post = postings_[t.term];
+        size_t from = post.size() > kPostingsLooked ? post.size() - kPostingsLooked : 0;
+        double w = static_cast<double>(t.tf) * idf_[t.term] * idf_[t.term];
+        for (size_t k = from; k < post.size(); ++k) {
+            if (shared_[post[k]] == 0) touched_.push_back(post[k]);
+            shared_[post[k]] += w;
+        }
+    }
+    std::vector<std::pair<double, uint32_t>> ranked;
+    for (uint32_t i : touched_) {
+        double w = shared_[i];
+        shared_[i] = 0;
+        const Report& o = reports_[i];
+        // Within the window of the report and of the event's start: similar
+        // routine items (results tables, weather) must not chain for weeks.
+        if (o.docid == 0 || o.docid == self || !in_window(r.date, o.date) ||
+            !in_window(r.date, first_date_[o.event]))
+            continue;
+        if (w > 0) ranked.emplace_back(w, i);
+    }
+    touched_.clear();
+    size_t n = std::min(kCompared, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), ranked.end(),
+                      [](auto& x, auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
+    for (size_t k = 0; k < n; ++k) {
+        const Report& o = reports_[ranked[k].second];
+        for (const auto& t : o.terms) idf_[t.term] = inverse_document_frequency(docs_, df_[t.term]);
+        const TermVector& c = centroids_[o.event];
+        for (const auto& t : c) idf_[t.term] = inverse_document_frequency(docs_, df_[t.term]);
+        // The event as a whole, or its closest report: an event's reports
+        // tell it from several angles.
+        double s = std::max(event_similarity(r.terms, o.terms, idf_), event_similarity(r.terms, c, idf_));
+        if (s > best->similarity) *best = {s, o.docid, events_[o.event]};
+    }
+}
+
+// The most similar of the reports indexed by earlier runs, found by a query
+// of the article's most distinctive stems within the window.
+void EventClusterer::best_in_database(const Report& r, Xapian::docid self, Candidate* best)
+{
+    TermVector top = distinctive_terms(r.terms, idf_, kQueryTerms);
+    std::vector<Xapian::Query> stems;
+    for (const auto& t : top) stems.emplace_back(terms_[t.term]);
+    Xapian::Query q(Xapian::Query::OP_OR, stems.begin(), stems.end());
+    if (r.date) q = Xapian::Query(Xapian::Query::OP_FILTER, q, schema::within_days(*r.date, opt_.window_days));
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(q);
+    Xapian::MSet found = enquire.get_mset(0, kFromDatabase + 1);
+    for (auto m = found.begin(); m != found.end(); ++m) {
+        if (*m == self || report_of_.count(*m)) continue; // this run's were compared already
+        Xapian::Document doc = m.get_document();
+        std::string event = doc.get_value(schema::slot_event);
+        if (event.empty()) continue;
+        TermVector theirs = free_text_terms(doc, false);
+        for (const auto& t : theirs) idf_[t.term] = inverse_document_frequency(docs_, df_[t.term]);
+        theirs = distinctive_terms(std::move(theirs), idf_, kDistinctiveTerms);
+        double s = event_similarity(r.terms, theirs, idf_);
+        if (s > best->similarity) *best = {s, *m, event};
+    }
+}
+
+void EventClusterer::assign(const Article& a, Xapian::docid self, Xapian::Document& doc)
+{
+    pending_.reset();
+    if (!opt_.enabled) return;
+    Report r;
+    r.date = a.date;
+    r.terms = free_text_terms(doc, true);
+    if (!self) docs_ += 1; // a replaced article was counted already
+    for (const auto& t : r.terms) idf_[t.term] = inverse_document_frequency(docs_, df_[t.term]);
+    if (r.terms.size() < kMinTerms) return;
+    r.terms = distinctive_terms(std::move(r.terms), idf_, kDistinctiveTerms);
+
+    Candidate best;
+    best_in_run(r, self, &best);
+    if (db_had_documents_) best_in_database(r, self, &best);
+    // A report like no earlier one starts an event, named after it.
+    std::string event = best.similarity >= opt_.threshold ? best.event : hash128(schema::id_term(a.id)).hex();
+    doc.add_boolean_term(schema::prefix::event + event);
+    doc.add_value(schema::slot_event, event);
+    doc.add_value(schema::slot_facets, schema::with_facet(doc.get_value(schema::slot_facets), schema::facet_event, event));
+    r.event = event_index(event, r.date);
+    pending_ = std::move(r);
+}
+
+void EventClusterer::written(Xapian::docid d)
+{
+    if (!pending_) return;
+    pending_->docid = d;
+    auto index = static_cast<uint32_t>(reports_.size());
+    for (const auto& t : pending_->terms) postings_[t.term].push_back(index);
+    auto [it, fresh] = report_of_.emplace(d, index);
+    if (!fresh) {
+        reports_[it->second].docid = 0; // an earlier version of this run's document: no longer a report
+        it->second = index;
+    }
+    add_to_centroid(pending_->event, pending_->terms);
+    reports_.push_back(std::move(*pending_));
+    pending_.reset();
+}
+
+} // namespace morgue

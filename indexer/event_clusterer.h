@@ -1,0 +1,84 @@
+// Events at index time: articles of different outlets reporting one event
+// share an event id. Online, single pass: a new article joins the event of
+// the most similar earlier article within a date window when their cosine
+// similarity (tf-idf over each one's most distinctive stems) reaches a
+// threshold, and starts an event of its own otherwise. Events never merge,
+// so ids are stable and nothing already written is rewritten.
+//
+// Candidates come from the index itself: this run's articles through an
+// in-memory postlist of their distinctive stems, earlier runs' through an
+// ordinary Xapian query of the new article's stems restricted to the date
+// window. Like copy detection it needs only the documents written before,
+// so it can run once, centrally, before documents are routed anywhere.
+#pragma once
+
+#include "article.h"
+#include "event_similarity.h"
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace morgue {
+
+struct EventOptions {
+    bool enabled = true;
+    // Cosine similarity that joins an event; chosen by scripts/measure-events.
+    double threshold = 0.275;
+    int window_days = 7; // earlier reports must be this close in date (when both are dated)
+};
+
+class EventClusterer {
+public:
+    EventClusterer(Xapian::WritableDatabase& db, EventOptions options);
+    // Adds the event (term, value, facet field) to `doc`, the next version
+    // of document `self` (0 for a new article). On the writer's thread,
+    // before the document is written.
+    void assign(const Article& a, Xapian::docid self, Xapian::Document& doc);
+    // The document assign() last completed was written as docid `d`.
+    void written(Xapian::docid d);
+
+private:
+    struct Report {
+        Xapian::docid docid = 0; // 0: replaced by a later version
+        std::optional<int64_t> date;
+        TermVector terms;
+        uint32_t event = 0; // index into events_
+    };
+    struct Candidate {
+        double similarity = 0;
+        Xapian::docid docid = 0;
+        std::string event;
+    };
+    uint32_t term_id(const std::string& stem);
+    TermVector free_text_terms(const Xapian::Document& doc, bool count);
+    bool in_window(const std::optional<int64_t>& a, const std::optional<int64_t>& b) const;
+    void best_in_run(const Report& r, Xapian::docid self, Candidate* best);
+    void best_in_database(const Report& r, Xapian::docid self, Candidate* best);
+    uint32_t event_index(const std::string& id, const std::optional<int64_t>& date);
+    void add_to_centroid(uint32_t event, const TermVector& terms);
+
+    Xapian::WritableDatabase& db_;
+    EventOptions opt_;
+    bool db_had_documents_ = false; // else every candidate is one of this run's
+    double docs_ = 0;               // documents counted in df_
+    std::unordered_map<std::string, uint32_t> term_ids_;
+    std::vector<std::string> terms_;              // by term id
+    std::vector<float> df_, idf_;                 // by term id; idf_ refreshed before each comparison
+    std::vector<Report> reports_;                 // this run's
+    std::unordered_map<Xapian::docid, uint32_t> report_of_; // docid -> its latest entry in reports_
+    std::vector<std::vector<uint32_t>> postings_; // term id -> reports_ holding it among their distinctive terms
+    std::vector<std::string> events_;
+    std::vector<TermVector> centroids_;           // by event: its reports' distinctive terms, tf summed
+    std::vector<std::optional<int64_t>> first_date_; // by event: its earliest dated report this run
+    std::unordered_map<std::string, uint32_t> event_ids_;
+    std::vector<double> shared_;                  // best_in_run's scratch, by report
+    std::vector<uint32_t> touched_;
+    std::optional<Report> pending_;               // assigned, not yet written
+};
+
+} // namespace morgue

@@ -1,0 +1,74 @@
+// Event grouping's pure pieces: term weighting and similarity, the packed
+// facet value's event field, and related coverage spread across outlets.
+#include "event_similarity.h"
+#include "related.h"
+#include "schema.h"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+using namespace morgue;
+
+TEST_CASE("inverse document frequency: rare stems weigh more, a stem in every document nothing")
+{
+    CHECK(inverse_document_frequency(1000, 1) > inverse_document_frequency(1000, 100));
+    CHECK(inverse_document_frequency(1000, 1000) == doctest::Approx(0).epsilon(0.01));
+    CHECK(inverse_document_frequency(10, 50) == 0); // never negative
+}
+
+TEST_CASE("distinctive terms: the heaviest by tf * idf, sorted by term")
+{
+    std::vector<float> idf = {0.1f, 2.0f, 1.0f, 3.0f};
+    TermVector all = {{3, 1.0f}, {0, 5.0f}, {1, 1.0f}, {2, 1.5f}};
+    TermVector top = distinctive_terms(all, idf, 2);
+    REQUIRE(top.size() == 2);
+    CHECK(top[0].term == 1); // weight 2.0
+    CHECK(top[1].term == 3); // weight 3.0; term 0 (0.5) and 2 (1.5) are lighter
+    CHECK(distinctive_terms(all, idf, 10).size() == 4);
+}
+
+TEST_CASE("event similarity is a cosine of tf-idf weights")
+{
+    std::vector<float> idf = {1.0f, 1.0f, 1.0f, 0.0f};
+    TermVector a = {{0, 1.0f}, {1, 1.0f}};
+    CHECK(event_similarity(a, a, idf) == doctest::Approx(1.0));
+    TermVector b = {{1, 1.0f}, {2, 1.0f}};
+    CHECK(event_similarity(a, b, idf) == doctest::Approx(0.5));
+    TermVector c = {{2, 1.0f}};
+    CHECK(event_similarity(a, c, idf) == 0);
+    // A shared stem that every document has adds nothing.
+    TermVector d = {{0, 1.0f}, {3, 4.0f}};
+    TermVector e = {{1, 1.0f}, {3, 4.0f}};
+    CHECK(event_similarity(d, e, idf) == 0);
+    CHECK(event_similarity({}, a, idf) == 0);
+}
+
+TEST_CASE("with_facet sets one field of the packed facet value")
+{
+    using namespace schema;
+    std::string packed;
+    for (int f = 0; f < facet_field_count; ++f) packed += std::string(f ? 1 : 0, kFieldSeparator) + "v" + std::to_string(f);
+    std::string changed = with_facet(packed, facet_event, "e1");
+    std::string_view fields[facet_field_count];
+    split_facets(changed, fields);
+    for (int f = 0; f < facet_field_count; ++f)
+        CHECK(fields[f] == (f == facet_event ? std::string("e1") : "v" + std::to_string(f)));
+    // A value built without the trailing fields gets them.
+    const std::string short_one = with_facet("AP", facet_cluster, "c");
+    split_facets(short_one, fields);
+    CHECK(fields[facet_outlet] == "AP");
+    CHECK(fields[facet_event].empty());
+    CHECK(fields[facet_cluster] == "c");
+}
+
+TEST_CASE("related coverage keeps at most per_outlet reports of an outlet, in rank order")
+{
+    std::vector<std::string> outlets = {"AP", "AP", "AP", "DW", "", "", "AFP", "DW"};
+    CHECK(spread_by_outlet(outlets, 1, 10) == std::vector<size_t>{0, 3, 4, 5, 6});
+    CHECK(spread_by_outlet(outlets, 2, 10) == std::vector<size_t>{0, 1, 3, 4, 5, 6, 7});
+    CHECK(spread_by_outlet(outlets, 2, 3) == std::vector<size_t>{0, 1, 3});
+    CHECK(spread_by_outlet({}, 2, 3).empty());
+}
