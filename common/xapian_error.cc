@@ -16,6 +16,10 @@ Status guard_xapian(const std::string& what, const std::function<Status()>& body
                               e.get_msg() + ")");
     } catch (const Xapian::DatabaseOpeningError& e) {
         return Status::NotFound(what + ": cannot open database: " + e.get_msg());
+    } catch (const Xapian::NetworkError& e) {
+        // A shard host down, stalled past the timeout, or its server gone.
+        return Status::Unavailable(what + ": a remote shard did not answer: " + e.get_msg() +
+                                   (e.get_context().empty() ? "" : " (" + e.get_context() + ")"));
     } catch (const Xapian::Error& e) {
         return Status::IOError(what + ": " + e.get_type() + ": " + e.get_msg());
     } catch (const std::bad_alloc&) {

@@ -3,6 +3,7 @@
 #include "output.h"
 #include "search.h"
 #include "serve_main.h"
+#include "shard_options.h"
 
 #include <boost/program_options.hpp>
 
@@ -105,6 +106,8 @@ int main(int argc, char** argv)
     bool estimate = false;
     po::options_description desc(kUsage);
     add_common_options(desc, common);
+    ShardOptions shards;
+    add_shard_options(desc, shards);
     desc.add_options()
         ("limit,n", po::value(&req.limit)->default_value(10)->value_name("N"), "show at most N hits (max 1000)")
         ("offset", po::value(&req.offset)->default_value(0)->value_name("N"), "skip the first N hits (paging)")
@@ -142,6 +145,7 @@ int main(int argc, char** argv)
     }
     OutputFormat format = OutputFormat::text;
     Status s = resolve_database(common);
+    if (s.ok() && !apply_shard_options(shards)) s = Status::Usage("--remote-timeout must be more than 0 and at most 3600 seconds");
     if (s.ok() && vm.count("copies")) {
         std::vector<Copy> copies;
         s = list_copies(common.db, vm["copies"].as<std::string>(), &copies);

@@ -6,8 +6,11 @@
 #include "facet_table.h"
 #include "minhash.h"
 #include "page_extract.h"
+#include "portable_match.h"
 #include "reader.h"
 #include "schema.h"
+#include "shard_options.h"
+#include "shards.h"
 #include "xapian_error.h"
 
 #include <algorithm>
@@ -29,7 +32,8 @@ constexpr Xapian::doccount kSuggestBelow = 3;
 // a body word it lacks (including -> excluding). A word is corrected only if
 // the index has never seen it (its stem: the index holds stems). Filters and
 // operators are left as typed.
-std::string suggest(const Xapian::Database& db, const std::string& query, const Xapian::Stem& stemmer)
+std::string suggest(const Xapian::Database& db, const Xapian::Database& spelling, const std::string& query,
+                    const Xapian::Stem& stemmer)
 {
     static const char* const operators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
     std::string out;
@@ -53,7 +57,7 @@ std::string suggest(const Xapian::Database& db, const std::string& query, const 
                 std::string word = chunk.substr(b, e - b + 1);
                 std::string lower = schema::normalise_value(word);
                 if (!db.term_exists(stemmer(lower))) {
-                    std::string better = db.get_spelling_suggestion(lower);
+                    std::string better = spelling.get_spelling_suggestion(lower);
                     if (!better.empty() && better != lower) {
                         fixed = chunk.substr(0, b) + better + chunk.substr(e + 1);
                         changed = true;
@@ -84,45 +88,28 @@ bool collapse_page(const Xapian::MSet& mset, const FacetTable& table, const Sear
     return kept == want || mset.size() < fetched; // else more ranked documents might fill it
 }
 
+// Matching with the custom FacetSpy (and the facet table when asked): the
+// fastest way, for a single database.
+Status match_local(Xapian::Database& db, Xapian::Enquire& enquire, const SearchRequest& req,
+                   std::vector<Xapian::MSetIterator>* page, SearchResult* res);
+
 Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq, SearchResult* res)
 {
-    std::shared_ptr<const FacetTable> table;
-    if (req.facet_table) {
-        Status s = FacetTable::for_database(db, &table);
-        if (!s.ok()) return s;
-    }
     Xapian::Enquire enquire(db);
     enquire.set_query(bq.query);
     if (req.sort != SortOrder::relevance)
         enquire.set_sort_by_value_then_relevance(schema::slot_date, req.sort == SortOrder::newest);
-    // With the table and exact counts, stories are told apart here; the
-    // page is collapsed from a ranking a little longer than it.
-    bool own_collapse = req.collapse && table && req.exact;
-    if (req.collapse && !own_collapse) enquire.set_collapse_key(schema::slot_cluster);
-    // The spy always runs: it also counts the distinct stories.
-    FacetSpy spy(db, table, req.facets, req.count_stories);
-    enquire.add_matchspy(&spy);
-    // checkatleast = every document: the matcher then visits the whole match
-    // set, so the count is exact and the spy sees every match.
-    Xapian::doccount check = req.exact ? db.get_doccount() : req.offset + req.limit;
-    Xapian::doccount want = req.offset + req.limit, fetch = want + want / 2 + 10;
-    Xapian::MSet mset = own_collapse ? enquire.get_mset(0, fetch, check) : enquire.get_mset(req.offset, req.limit, check);
     std::vector<Xapian::MSetIterator> page;
-    if (own_collapse) {
-        if (!collapse_page(mset, *table, req, fetch, &page)) {
-            // Copies crowd the top: let Xapian collapse (a second pass).
-            SearchRequest plain = req;
-            plain.facet_table = false;
-            return run(db, plain, bq, res);
-        }
+    // A remote shard runs only Xapian's own match spies (docs/scaling.md).
+    // FacetSpy reads values by docid, and a MatchSpy is handed a shard's
+    // own docid for a document of a sharded database: it serves a single
+    // database only.
+    if (req.portable_facets || db.size() > 1 || has_remote_shard(req.db)) {
+        match_portable(enquire, db, req, &page, res);
     } else {
-        for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);
+        Status s = match_local(db, enquire, req, &page, res);
+        if (!s.ok()) return s;
     }
-    // With collapsing, MSet counts are of collapsed hits and only bounds; the
-    // spy saw every match, so when it examined them all its counts are exact.
-    res->matches = req.exact ? spy.seen() : mset.get_uncollapsed_matches_estimated();
-    res->stories = req.exact ? spy.stories() : mset.get_matches_estimated();
-    res->exact = req.exact;
     Xapian::Stem stemmer(bq.stemmer_language);
     // The query's free-text stems (filter terms carry upper-case prefixes).
     std::vector<std::string> stems;
@@ -146,7 +133,7 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
         h.kind = a.kind;
         h.authors = a.authors;
         h.score = it.get_weight();
-        h.snippet = make_snippet(mset, a.body.empty() ? a.title : a.body, req.snippet_length, stemmer, stems);
+        h.snippet = make_snippet(it.mset, a.body.empty() ? a.title : a.body, req.snippet_length, stemmer, stems);
         h.cluster = it.get_document().get_value(schema::slot_cluster);
         if (!h.cluster.empty()) {
             const std::string term = schema::prefix::copy_cluster + h.cluster;
@@ -164,11 +151,55 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
         }
         res->hits.push_back(std::move(h));
     }
-    res->facets = spy.results(req.facet_limit, req.interval);
     res->suggestion.clear();
     if (res->matches < kSuggestBelow) {
-        res->suggestion = suggest(db, req.query, stemmer);
+        // Remote shards keep their spelling tables to themselves: a local
+        // spelling database (--spelling) stands in for them.
+        const std::string& path = spelling_database();
+        Xapian::Database spelling = path.empty() ? db : open_database(path);
+        res->suggestion = suggest(db, spelling, req.query, stemmer);
     }
+    return Status::Ok();
+}
+
+Status match_local(Xapian::Database& db, Xapian::Enquire& enquire, const SearchRequest& req,
+                   std::vector<Xapian::MSetIterator>* page, SearchResult* res)
+{
+    std::shared_ptr<const FacetTable> table;
+    if (req.facet_table) {
+        Status s = FacetTable::for_database(db, &table);
+        if (!s.ok()) return s;
+    }
+    // With the table and exact counts, stories are told apart here; the
+    // page is collapsed from a ranking a little longer than it.
+    bool own_collapse = req.collapse && table && req.exact;
+    if (req.collapse && !own_collapse) enquire.set_collapse_key(schema::slot_cluster);
+    // The spy always runs: it also counts the distinct stories.
+    FacetSpy spy(db, table, req.facets, req.count_stories);
+    enquire.add_matchspy(&spy);
+    // checkatleast = every document: the matcher then visits the whole match
+    // set, so the count is exact and the spy sees every match.
+    Xapian::doccount check = req.exact ? db.get_doccount() : req.offset + req.limit;
+    Xapian::doccount want = req.offset + req.limit, fetch = want + want / 2 + 10;
+    Xapian::MSet mset = own_collapse ? enquire.get_mset(0, fetch, check) : enquire.get_mset(req.offset, req.limit, check);
+    if (own_collapse) {
+        if (!collapse_page(mset, *table, req, fetch, page)) {
+            // Copies crowd the top: let Xapian collapse (a second pass).
+            SearchRequest plain = req;
+            plain.facet_table = false;
+            enquire.clear_matchspies();
+            return match_local(db, enquire, plain, page, res);
+        }
+    } else {
+        for (auto it = mset.begin(); it != mset.end(); ++it) page->push_back(it);
+    }
+    // With collapsing, MSet counts are of collapsed hits and only bounds; the
+    // spy saw every match, so when it examined them all its counts are exact.
+    res->matches = req.exact ? spy.seen() : mset.get_uncollapsed_matches_estimated();
+    res->stories = req.exact ? spy.stories() : mset.get_matches_estimated();
+    res->exact = req.exact;
+    res->facets = spy.results(req.facet_limit, req.interval);
+    enquire.clear_matchspies(); // the spy goes out of scope
     return Status::Ok();
 }
 

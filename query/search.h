@@ -30,6 +30,8 @@ struct SearchRequest {
     bool count_stories = true;  // facets count stories (copy clusters), not documents
     bool facet_table = false;   // keep every document's facets in memory (FacetTable):
                                 // for processes that answer many searches
+    bool portable_facets = false; // count facets and collapse as over remote shards,
+                                  // even when every shard is local (for comparison)
 };
 
 inline constexpr unsigned kMaxLimit = 1000;
