@@ -5,7 +5,9 @@
 #                     answer exactly as $DB does.
 #   start_tcpsrv DB...  serves the databases with one xapian-tcpsrv on a free
 #                     127.0.0.1 port; sets $PORT. Stopped when the test exits.
-#   stop_tcpsrv PORT  stops the one serving PORT (SIGKILL: a crash).
+#   stop_tcpsrv PORT  stops the one serving PORT (SIGKILL: a crash), with the
+#                     children it forked for each connection (its process
+#                     group: setsid gives each its own).
 #   same_json A B WHAT  fails unless two morgue-query JSON outputs are equal
 #                     apart from the time taken.
 : "${MORGUE_SPLIT:?set MORGUE_SPLIT to the morgue-split-shards binary}"
@@ -16,7 +18,7 @@ declare -A TCPSRV_PIDS=()
 stop_all_tcpsrv() {
     local port
     for port in "${!TCPSRV_PIDS[@]}"; do
-        kill -9 "${TCPSRV_PIDS[$port]}" 2>/dev/null || true
+        kill -9 -- "-${TCPSRV_PIDS[$port]}" 2>/dev/null || true
         wait "${TCPSRV_PIDS[$port]}" 2>/dev/null || true
     done
     TCPSRV_PIDS=()
@@ -41,7 +43,7 @@ start_tcpsrv() {
     local attempt
     for attempt in 1 2 3 4 5; do
         PORT=${want:-$(free_port)}
-        xapian-tcpsrv --interface 127.0.0.1 --port "$PORT" --quiet "$@" >"$TMP/tcpsrv.$PORT.log" 2>&1 &
+        setsid xapian-tcpsrv --interface 127.0.0.1 --port "$PORT" --quiet "$@" >"$TMP/tcpsrv.$PORT.log" 2>&1 &
         local pid=$!
         if python3 - "$PORT" <<'PY'; then
 import socket, sys, time
@@ -57,7 +59,7 @@ PY
             TCPSRV_PIDS[$PORT]=$pid
             return 0
         fi
-        kill -9 "$pid" 2>/dev/null || true
+        kill -9 -- "-$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
         [ -n "$want" ] && sleep 0.5 # the port may still be closing
     done
@@ -65,7 +67,7 @@ PY
 }
 
 stop_tcpsrv() {
-    kill -9 "${TCPSRV_PIDS[$1]}" 2>/dev/null || true
+    kill -9 -- "-${TCPSRV_PIDS[$1]}" 2>/dev/null || true
     wait "${TCPSRV_PIDS[$1]}" 2>/dev/null || true
     unset "TCPSRV_PIDS[$1]"
 }
