@@ -138,7 +138,10 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
         if (!h.cluster.empty()) {
             const std::string term = schema::prefix::copy_cluster + h.cluster;
             h.copies = db.get_termfreq(term) - 1;
-            for (auto p = db.postlist_begin(term); p != db.postlist_end(term) && h.also_carried_by.size() < 10; ++p) {
+            // A story of one article (most) has no postings worth reading:
+            // over remote shards each costs a round trip per shard.
+            for (auto p = h.copies ? db.postlist_begin(term) : db.postlist_end(term);
+                 p != db.postlist_end(term) && h.also_carried_by.size() < 10; ++p) {
                 if (*p == *it) continue;
                 const std::string packed = db.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::slot_facets);
                 std::string_view fields[schema::facet_field_count];
