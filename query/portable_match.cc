@@ -61,4 +61,24 @@ void match_portable(Xapian::Enquire& enquire, const Xapian::Database& db, const 
     }
 }
 
+std::map<std::string, Xapian::doccount> story_sizes(const Xapian::Database& db, const std::vector<std::string>& clusters)
+{
+    std::map<std::string, Xapian::doccount> sizes;
+    std::vector<Xapian::Query> terms;
+    for (const auto& c : clusters)
+        if (!c.empty()) terms.emplace_back(schema::prefix::copy_cluster + c);
+    if (terms.empty()) return sizes;
+    // Every document with the term XC<c> has c in slot_cluster: the spy's
+    // count of c is the term's frequency.
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy spy(schema::slot_cluster);
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, db.get_doccount());
+    enquire.clear_matchspies();
+    for (auto t = spy.values_begin(); t != spy.values_end(); ++t) sizes[*t] = t.get_termfreq();
+    return sizes;
+}
+
 } // namespace morgue

@@ -10,6 +10,8 @@
 
 #include <xapian.h>
 
+#include <map>
+#include <string>
 #include <vector>
 
 namespace morgue {
@@ -18,5 +20,10 @@ namespace morgue {
 // res->matches, res->stories, res->exact and res->facets. Throws Xapian::Error.
 void match_portable(Xapian::Enquire& enquire, const Xapian::Database& db, const SearchRequest& req,
                     std::vector<Xapian::MSetIterator>* page, SearchResult* res);
+
+// How many documents each of `clusters` (copy cluster ids) has, from one
+// search rather than a term frequency look-up per cluster: over remote
+// shards each look-up is a round trip per shard. Throws Xapian::Error.
+std::map<std::string, Xapian::doccount> story_sizes(const Xapian::Database& db, const std::vector<std::string>& clusters);
 
 } // namespace morgue

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <chrono>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <tuple>
 #include <unordered_set>
@@ -104,8 +105,13 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
     // FacetSpy reads values by docid, and a MatchSpy is handed a shard's
     // own docid for a document of a sharded database: it serves a single
     // database only.
-    if (req.portable_facets || db.size() > 1 || has_remote_shard(req.db)) {
+    std::map<std::string, Xapian::doccount> sizes; // of the page's stories, when sharded
+    const bool sharded = req.portable_facets || db.size() > 1 || has_remote_shard(req.db);
+    if (sharded) {
         match_portable(enquire, db, req, &page, res);
+        std::vector<std::string> clusters;
+        for (const auto& it : page) clusters.push_back(it.get_document().get_value(schema::slot_cluster));
+        sizes = story_sizes(db, clusters);
     } else {
         Status s = match_local(db, enquire, req, &page, res);
         if (!s.ok()) return s;
@@ -137,7 +143,8 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
         h.cluster = it.get_document().get_value(schema::slot_cluster);
         if (!h.cluster.empty()) {
             const std::string term = schema::prefix::copy_cluster + h.cluster;
-            h.copies = db.get_termfreq(term) - 1;
+            const Xapian::doccount size = sharded ? sizes[h.cluster] : db.get_termfreq(term);
+            h.copies = size ? size - 1 : 0;
             // A story of one article (most) has no postings worth reading:
             // over remote shards each costs a round trip per shard.
             for (auto p = h.copies ? db.postlist_begin(term) : db.postlist_end(term);
