@@ -1,6 +1,7 @@
 #include "database.h"
 
 #include "schema.h"
+#include "shards.h"
 #include "xapian_error.h"
 
 #include <sys/stat.h>
@@ -46,7 +47,7 @@ Status open_readable(const std::string& path, std::unique_ptr<Xapian::Database>*
         return Status::NotFound("no database at " + path +
                                 " (create one with: morgue-index --db " + path + " SOURCES...)");
     return guard_xapian("opening " + path, [&]() -> Status {
-        auto db = std::make_unique<Xapian::Database>(path);
+        auto db = std::make_unique<Xapian::Database>(open_database(path));
         Status s = check_schema(*db, path);
         if (!s.ok()) return s;
         *out = std::move(db);
