@@ -27,6 +27,9 @@ struct IndexOptions {
     bool explain = false;                     // print what would be indexed, touch no database
     bool clean = false;                       // also clean JSON input (dateline from the text)
     std::optional<int64_t> crawl_time;        // resolves "3 days ago" (default: file mtime)
+    size_t shards = 1;                        // > 1: a new database of this many shards, one writer each
+    bool keep_shards = false;                 // --rebuild: publish the shards, not one merged database
+    bool no_sync = false;                     // DB_NO_SYNC: the database is discarded if the run fails
 };
 
 struct IndexSummary {

@@ -73,6 +73,11 @@ int main(int argc, char** argv)
          "with --update: delete articles no longer in their source (a file read again, or a file gone from a directory named in SOURCES)")
         ("rebuild", "build a fresh database beside the live one, compact it and switch readers to it atomically "
                     "(DB becomes a Xapian stub file naming the current generation)")
+        ("shards", po::value<size_t>()->value_name("N"),
+         "write N shards at once, one writer thread each (a new database, or --rebuild; default with "
+         "--rebuild: one per core, else 1)")
+        ("keep-shards", "with --rebuild and --shards: publish the shards behind a stub instead of merging them "
+                        "into one database")
         ("wait", "if another indexer holds the database, wait for it instead of failing")
         ("stats", "print what the database holds (articles, outlets, dates, last update, size) and exit")
         ("json", "with --stats: print JSON")
@@ -92,7 +97,9 @@ int main(int argc, char** argv)
         ("threads", po::value(&opts.threads)->default_value(default_threads())->value_name("N"),
          "threads parsing and tokenising JSON Lines while this one writes (default: the number of cores)");
     po::options_description hidden;
-    hidden.add_options()("source", po::value(&opts.sources));
+    hidden.add_options()("source", po::value(&opts.sources))
+        // For measuring what DB_NO_SYNC saves a rebuild (scripts/bench-shards).
+        ("fsync-build", "with --rebuild: fsync the database under construction");
     po::options_description all;
     all.add(desc).add(hidden);
     po::positional_options_description pos;
@@ -119,6 +126,11 @@ int main(int argc, char** argv)
     const bool rebuild = vm.count("rebuild") > 0;
     if (s.ok() && opts.prune && !opts.update) s = Status::Usage("--prune goes with --update");
     if (s.ok() && rebuild && (opts.update || opts.explain)) s = Status::Usage("--rebuild cannot be combined with --update or --explain");
+    if (s.ok() && vm.count("shards") && vm["shards"].as<size_t>() == 0) s = Status::Usage("--shards must be positive");
+    if (s.ok() && vm.count("shards") && vm["shards"].as<size_t>() > 1 && (opts.update || opts.explain))
+        s = Status::Usage("--shards cannot be combined with --update or --explain (an update of a sharded "
+                          "database needs no option)");
+    if (s.ok() && vm.count("keep-shards") && !rebuild) s = Status::Usage("--keep-shards goes with --rebuild");
     if (s.ok() && vm.count("crawl-time")) {
         opts.crawl_time = parse_iso_datetime(vm["crawl-time"].as<std::string>());
         if (!opts.crawl_time) s = Status::Usage("--crawl-time must be an ISO date or time, e.g. 2025-06-01T12:00:00Z");
@@ -136,6 +148,9 @@ int main(int argc, char** argv)
     opts.quiet = common.quiet;
     opts.max_article_bytes = static_cast<size_t>(max_mb * 1024 * 1024);
     opts.progress = ::isatty(STDERR_FILENO) && !opts.explain;
+    opts.shards = vm.count("shards") ? vm["shards"].as<size_t>() : rebuild ? default_threads() : 1;
+    opts.keep_shards = vm.count("keep-shards") > 0;
+    opts.no_sync = rebuild && !vm.count("fsync-build");
 
     install_stop_handlers();
 
