@@ -6,6 +6,7 @@
 #include "lock.h"
 #include "rebuild.h"
 #include "stats.h"
+#include "thread_cpu.h"
 
 #include <boost/program_options.hpp>
 
@@ -99,7 +100,9 @@ int main(int argc, char** argv)
     po::options_description hidden;
     hidden.add_options()("source", po::value(&opts.sources))
         // For measuring what DB_NO_SYNC saves a rebuild (scripts/bench-shards).
-        ("fsync-build", "with --rebuild: fsync the database under construction");
+        ("fsync-build", "with --rebuild: fsync the database under construction")
+        // How the CPU time divides between threads (scripts/bench-shards).
+        ("thread-times", "print CPU seconds by kind of thread");
     po::options_description all;
     all.add(desc).add(hidden);
     po::positional_options_description pos;
@@ -174,5 +177,11 @@ int main(int argc, char** argv)
                  static_cast<unsigned long long>(sum.unchanged), static_cast<unsigned long long>(sum.deleted),
                  static_cast<unsigned long long>(sum.failed), static_cast<unsigned long long>(sum.skipped),
                  sum.seconds, sum.seconds > 0 ? indexed / sum.seconds : 0.0);
+    if (vm.count("thread-times")) {
+        record_thread_cpu("main");
+        for (const auto& [kind, t] : thread_cpu())
+            std::fprintf(stderr, "morgue-index: thread CPU: %s %d thread(s) %.2f s, busiest %.2f s\n", kind.c_str(),
+                         t.threads, t.seconds, t.max_seconds);
+    }
     return s.exit_code();
 }

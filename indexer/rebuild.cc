@@ -2,6 +2,7 @@
 
 #include "dates.h"
 #include "schema.h"
+#include "thread_cpu.h"
 #include "xapian_error.h"
 
 #include <xapian.h>
@@ -64,6 +65,7 @@ Status compact_shards(const fs::path& building, const fs::path& target, size_t s
                 Xapian::Database((building / name).string()).compact((target / name).string());
                 return Status::Ok();
             });
+            record_thread_cpu("compact");
         });
     for (auto& t : threads) t.join();
     for (const Status& s : done)

@@ -3,6 +3,7 @@
 #include "copy_detector.h"
 #include "database.h"
 #include "schema.h"
+#include "thread_cpu.h"
 #include "xapian_error.h"
 
 #include <condition_variable>
@@ -105,6 +106,7 @@ struct ShardWriter::Shard {
             db.close(); // releases the shard's write lock for what follows (compaction)
             return Status::Ok();
         });
+        record_thread_cpu("shard writer");
         std::lock_guard<std::mutex> g(mu);
         if (error.ok() && !s.ok()) error = s;
         room.notify_all();
