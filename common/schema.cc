@@ -35,6 +35,11 @@ void split_facets(std::string_view packed, std::string_view (&fields)[facet_fiel
     }
 }
 
+std::string shard_name(size_t shard)
+{
+    return "shard-" + std::to_string(shard);
+}
+
 const Field* find_field(std::string_view name)
 {
     for (const Field& f : fields())

@@ -1,5 +1,7 @@
 #include "shards.h"
 
+#include "schema.h"
+
 #include <filesystem>
 #include <fstream>
 
@@ -39,9 +41,15 @@ std::vector<ShardLine> read_stub(const std::string& path)
 {
     std::error_code ec;
     std::vector<ShardLine> lines;
-    if (!fs::is_regular_file(path, ec)) return lines;
-    std::ifstream in(path);
-    const fs::path base = fs::path(path).parent_path();
+    // A directory holding a stub (morgue-index --shards) is a stub too, its
+    // lines relative to the directory, as Xapian reads it.
+    fs::path stub = path, base = fs::path(path).parent_path();
+    if (fs::is_directory(stub, ec) && fs::is_regular_file(stub / schema::kShardStubFile, ec)) {
+        base = stub;
+        stub /= schema::kShardStubFile;
+    }
+    if (!fs::is_regular_file(stub, ec)) return lines;
+    std::ifstream in(stub);
     for (std::string line; std::getline(in, line);) {
         size_t b = line.find_first_not_of(" \t\r");
         if (b == std::string::npos || line[b] == '#') continue;

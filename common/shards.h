@@ -22,8 +22,9 @@ struct ShardLine {
     std::string args;
 };
 
-// The lines of the stub file at `path`; empty when `path` is not a stub
-// file (a database folder, or nothing). Blank lines and # comments skipped.
+// The lines of the stub file at `path`, or of the XAPIANDB stub inside the
+// directory `path` (a sharded database); empty when `path` is neither (a
+// database folder, or nothing). Blank lines and # comments skipped.
 std::vector<ShardLine> read_stub(const std::string& path);
 
 // True if `path` is a stub with at least one remote line: custom match

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 
 using namespace morgue;
@@ -43,4 +44,19 @@ TEST_CASE("shards: local stubs and folders have no remote shard; a bad remote li
         std::ofstream(stub) << bad << "\n";
         CHECK_THROWS_AS(read_stub(stub.string()), Xapian::DatabaseOpeningError);
     }
+}
+
+TEST_CASE("shards: a folder holding a XAPIANDB stub (morgue-index --shards) is read as a stub")
+{
+    TempDir t;
+    const auto dir = t.path / "sharded.db";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "XAPIANDB") << "auto shard-0\nauto shard-1\n";
+    auto lines = read_stub(dir.string());
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].path == (dir / "shard-0").string()); // relative to the folder itself
+    CHECK(lines[1].path == (dir / "shard-1").string());
+    CHECK_FALSE(has_remote_shard(dir.string()));
+    std::ofstream(dir / "XAPIANDB") << "auto shard-0\nremote 10.0.0.2:33330\n";
+    CHECK(has_remote_shard(dir.string()));
 }
