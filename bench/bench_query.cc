@@ -1,8 +1,10 @@
 // In-process query latency: opens the database once (as a server would) and
 // runs each query of a file several times with the full work of a search:
 // ranked top 10, 10 snippets and exact facets over the whole match set.
-// Usage: morgue-bench-query DB QUERIES.tsv [REPEATS [FACETS]]
-//   FACETS: comma-separated (default: morgue-query's default facets).
+// Usage: morgue-bench-query DB QUERIES.tsv [REPEATS [FACETS [portable]]]
+//   FACETS: comma-separated, or "default" (morgue-query's default facets).
+//   portable: count facets and fold stories as over remote shards
+//   (SearchRequest::portable_facets), even for a single database.
 //   QUERIES.tsv: "kind<TAB>query" per line. Prints per-kind median, p95, p99
 //   in ms as JSON on stdout.
 #include "database.h"
@@ -28,7 +30,8 @@ int main(int argc, char** argv)
     }
     int repeats = argc > 3 ? std::max(1, std::atoi(argv[3])) : 5;
     std::vector<std::string> facets;
-    if (argc > 4) {
+    const bool portable = argc > 5 && std::string(argv[5]) == "portable";
+    if (argc > 4 && std::string(argv[4]) != "default") {
         std::string list = argv[4], item;
         for (std::stringstream ss(list); std::getline(ss, item, ',');) facets.push_back(item);
     }
@@ -61,7 +64,8 @@ int main(int argc, char** argv)
         req.db = argv[1];
         req.query = line.substr(tab + 1);
         if (!facets.empty()) req.facets = facets;
-        req.facet_table = true;
+        req.facet_table = !portable;
+        req.portable_facets = portable;
         for (int r = 0; r < repeats; ++r) {
             SearchResult res;
             auto t0 = std::chrono::steady_clock::now();

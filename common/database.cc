@@ -1,6 +1,7 @@
 #include "database.h"
 
 #include "schema.h"
+#include "shards.h"
 #include "xapian_error.h"
 
 #include <sys/stat.h>
@@ -22,10 +23,11 @@ Status check_schema(const Xapian::Database& db, const std::string& path)
                                   "(or remove it and index again)");
 }
 
-Status open_writable(const std::string& path, std::unique_ptr<Xapian::WritableDatabase>* out)
+Status open_writable(const std::string& path, std::unique_ptr<Xapian::WritableDatabase>* out, bool no_sync)
 {
     return guard_xapian("opening " + path + " for writing", [&]() -> Status {
-        auto db = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OPEN);
+        auto db = std::make_unique<Xapian::WritableDatabase>(
+            path, Xapian::DB_CREATE_OR_OPEN | (no_sync ? Xapian::DB_NO_SYNC : 0));
         bool fresh = db->get_doccount() == 0 && db->get_metadata(schema::kVersionKey).empty();
         if (fresh) {
             db->set_metadata(schema::kVersionKey, std::to_string(schema::kVersion));
@@ -46,7 +48,7 @@ Status open_readable(const std::string& path, std::unique_ptr<Xapian::Database>*
         return Status::NotFound("no database at " + path +
                                 " (create one with: morgue-index --db " + path + " SOURCES...)");
     return guard_xapian("opening " + path, [&]() -> Status {
-        auto db = std::make_unique<Xapian::Database>(path);
+        auto db = std::make_unique<Xapian::Database>(open_database(path));
         Status s = check_schema(*db, path);
         if (!s.ok()) return s;
         *out = std::move(db);

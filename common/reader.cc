@@ -1,6 +1,7 @@
 #include "reader.h"
 
 #include "database.h"
+#include "shards.h"
 #include "xapian_error.h"
 
 #include <fstream>
@@ -15,16 +16,18 @@ constexpr int kRetries = 5;
 
 // Which database `path` names: its inode, plus a stub file's text (a new
 // stub could reuse the inode of one removed two switches ago; its text,
-// naming a timestamped generation, differs). Empty if nothing is there.
+// naming a timestamped generation, differs). A replica made by
+// xapian-replicate is a folder whose XAPIANDB stub names the copy in use;
+// a full copy (after a --rebuild on the master) switches that stub, so its
+// text is part of the identity too. Empty if nothing is there.
 std::string identity_of(const std::string& path)
 {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0) return {};
     std::string id = std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino);
-    if (S_ISREG(st.st_mode)) {
-        std::ifstream in(path, std::ios::binary);
-        id += ":" + std::string(std::istreambuf_iterator<char>(in), {});
-    }
+    const std::string stub = S_ISREG(st.st_mode) ? path : path + "/XAPIANDB";
+    std::ifstream in(stub, std::ios::binary);
+    if (in) id += ":" + std::string(std::istreambuf_iterator<char>(in), {});
     return id;
 }
 
@@ -34,7 +37,7 @@ Status open_latest(Xapian::Database& db, const std::string& path)
         db.reopen();
         return Status::Ok();
     }
-    Xapian::Database fresh(path);
+    Xapian::Database fresh = open_database(path);
     Status s = check_schema(fresh, path);
     if (s.ok()) db = fresh;
     return s;

@@ -54,6 +54,11 @@ Xapian::Query within_days(int64_t date, int days)
                          Xapian::sortable_serialise(d + span));
 }
 
+std::string shard_name(size_t shard)
+{
+    return "shard-" + std::to_string(shard);
+}
+
 const Field* find_field(std::string_view name)
 {
     for (const Field& f : fields())

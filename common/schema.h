@@ -82,6 +82,30 @@ namespace morgue::schema {
 //     kVersionKey -> "4". A database with another version is refused with a
 //     message telling the user to rebuild it.
 //
+//   Shards (morgue-index --shards N)
+//     A database may be N glass databases ("shards") behind a Xapian stub,
+//     so that N writer threads build it at once. The database path is then a
+//     directory holding kShardStubFile (Xapian's own name for a stub inside a
+//     directory: "auto shard-0" ... one line per shard, in order) and the
+//     shard directories named by shard_name(). Xapian::Database and
+//     Xapian::WritableDatabase open the path like any other database and
+//     number documents across the shards round-robin: document d of the
+//     whole is document (d - 1) / N + 1 of shard (d - 1) % N. The indexer
+//     writes each document straight into that place, so a sharded build
+//     gives every article the docid a single database would have given it.
+//     (Beware: over a stub, Xapian 1.4's Document::get_docid(), as a
+//     MatchSpy or Database::get_document() gives it, is the shard's own
+//     docid; MSet iterators and posting lists give the whole's.)
+//     Every shard carries kVersionKey; the other metadata and the spelling
+//     table live in shard 0, which is where Xapian reads (and
+//     WritableDatabase writes) them for the whole. --update opens the
+//     stub as one WritableDatabase: a changed article is replaced in the
+//     shard that holds it, a new one goes where the round-robin says.
+//     A --rebuild either merges the shards into one compacted database (the
+//     default, see README's benchmark; compaction renumbers the documents
+//     shard by shard) or keeps them (--keep-shards), each compacted, behind
+//     the same kind of stub.
+//
 //   Version history
 //     1  unstemmed terms with positions + Z stems without; values per facet
 //        field (outlet, section, ...), the year-month, and the copy signature.
@@ -97,6 +121,11 @@ inline constexpr const char* kVersionKey = "morgue.schema_version";
 // Metadata: when morgue-index last committed, ISO 8601 UTC ("2026-11-22T03:00:00Z").
 inline constexpr const char* kLastUpdateKey = "morgue.last_update";
 inline constexpr const char* kReadByKeyPrefix = "morgue.read_by.";
+
+// The stub file inside a sharded database's directory (Xapian's name for a
+// stub database inside a directory), and the shards' directory names.
+inline constexpr const char* kShardStubFile = "XAPIANDB";
+std::string shard_name(size_t shard); // "shard-0", "shard-1", ...
 
 // Ids longer than this are hashed (the Q prefix and Xapian's 245-byte term
 // limit leave room for it; UTF-8 ids can be long in bytes).

@@ -18,6 +18,7 @@ public:
         schema_mismatch, // a database written by another schema version
         locked,          // another writer holds the database
         interrupted,     // the user asked us to stop
+        unavailable,     // a remote shard did not answer (in time)
     };
 
     Status() = default;
@@ -29,6 +30,7 @@ public:
     static Status SchemaMismatch(std::string msg) { return {Code::schema_mismatch, std::move(msg)}; }
     static Status Locked(std::string msg) { return {Code::locked, std::move(msg)}; }
     static Status Interrupted(std::string msg) { return {Code::interrupted, std::move(msg)}; }
+    static Status Unavailable(std::string msg) { return {Code::unavailable, std::move(msg)}; }
 
     bool ok() const { return code_ == Code::ok; }
     Code code() const { return code_; }

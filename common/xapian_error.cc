@@ -20,6 +20,10 @@ Status guard_xapian(const std::string& what, const std::function<Status()>& body
         return Status::Usage("a wildcard matches too many words: make it longer (" + e.get_msg() + ")");
     } catch (const Xapian::DatabaseOpeningError& e) {
         return Status::NotFound(what + ": cannot open database: " + e.get_msg());
+    } catch (const Xapian::NetworkError& e) {
+        // A shard host down, stalled past the timeout, or its server gone.
+        return Status::Unavailable(what + ": a remote shard did not answer: " + e.get_msg() +
+                                   (e.get_context().empty() ? "" : " (" + e.get_context() + ")"));
     } catch (const Xapian::Error& e) {
         // The system's reason, when there is one ("No space left on device").
         const char* why = e.get_error_string();

@@ -34,10 +34,18 @@ std::vector<std::string> band_terms(const CopySignature& sig)
 }
 } // namespace
 
+void relabel_document(Xapian::Document& doc, const std::string& from, const std::string& to)
+{
+    doc.remove_term(schema::prefix::copy_cluster + from);
+    set_cluster(doc, to);
+}
+
 CopyDetector::CopyDetector(Xapian::WritableDatabase& db, CopyOptions options)
-    : db_(db), opt_(options), db_had_documents_(db.get_doccount() > 0)
+    : db_(&db), opt_(options), db_had_documents_(db.get_doccount() > 0)
 {
 }
+
+CopyDetector::CopyDetector(CopyOptions options, Relabel relabel) : opt_(options), relabel_(std::move(relabel)) {}
 
 // Documents sharing a band with the article, the most bands first.
 std::vector<Xapian::docid> CopyDetector::candidates(const std::vector<std::string>& terms, Xapian::docid self)
@@ -47,7 +55,7 @@ std::vector<Xapian::docid> CopyDetector::candidates(const std::vector<std::strin
         if (auto it = run_bands_.find(t); it != run_bands_.end())
             for (Xapian::docid d : it->second) ++shared[d];
         if (!db_had_documents_) continue;
-        for (auto p = db_.postlist_begin(t); p != db_.postlist_end(t); ++p)
+        for (auto p = db_->postlist_begin(t); p != db_->postlist_end(t); ++p)
             if (!run_docs_.count(*p)) ++shared[*p]; // this run's are counted above
     }
     shared.erase(self); // our own previous version
@@ -64,7 +72,8 @@ std::vector<Xapian::docid> CopyDetector::candidates(const std::vector<std::strin
 std::optional<CopyDetector::Known> CopyDetector::known(Xapian::docid d)
 {
     if (auto it = run_docs_.find(d); it != run_docs_.end()) return it->second;
-    Xapian::Document doc = db_.get_document(d);
+    if (!db_) return std::nullopt;
+    Xapian::Document doc = db_->get_document(d);
     Article other;
     if (!read_article(doc, &other).ok()) return std::nullopt;
     auto sig = article_signature(other);
@@ -111,7 +120,9 @@ void CopyDetector::written(Xapian::docid d, const Article& a, std::optional<Copy
                            const std::vector<std::string>& bands, const Xapian::Document& doc)
 {
     if (!opt_.enabled || !sig) return;
-    run_docs_.insert_or_assign(d, Known{std::move(*sig), a.date, doc.get_value(schema::slot_cluster)});
+    std::string cluster = doc.get_value(schema::slot_cluster);
+    if (!db_) run_clusters_[cluster].push_back(d);
+    run_docs_.insert_or_assign(d, Known{std::move(*sig), a.date, std::move(cluster)});
     for (const auto& t : bands) {
         auto& ds = run_bands_[t];
         if (ds.empty() || ds.back() != d) ds.push_back(d);
@@ -121,13 +132,25 @@ void CopyDetector::written(Xapian::docid d, const Article& a, std::optional<Copy
 void CopyDetector::relabel(const std::string& from, const std::string& to)
 {
     ++merges_;
+    if (!db_) {
+        auto members = run_clusters_.extract(from);
+        if (members.empty()) return;
+        auto& into = run_clusters_[to];
+        for (Xapian::docid d : members.mapped()) {
+            auto it = run_docs_.find(d);
+            if (it == run_docs_.end() || it->second.cluster != from) continue; // left it since
+            it->second.cluster = to;
+            relabel_(d, from, to);
+            into.push_back(d);
+        }
+        return;
+    }
     const std::string from_term = schema::prefix::copy_cluster + from;
-    std::vector<Xapian::docid> members(db_.postlist_begin(from_term), db_.postlist_end(from_term));
+    std::vector<Xapian::docid> members(db_->postlist_begin(from_term), db_->postlist_end(from_term));
     for (Xapian::docid d : members) {
-        Xapian::Document m = db_.get_document(d);
-        m.remove_term(from_term);
-        set_cluster(m, to);
-        db_.replace_document(d, m);
+        Xapian::Document m = db_->get_document(d);
+        relabel_document(m, from, to);
+        db_->replace_document(d, m);
         if (auto it = run_docs_.find(d); it != run_docs_.end()) it->second.cluster = to;
     }
 }

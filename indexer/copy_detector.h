@@ -15,6 +15,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -28,11 +29,22 @@ struct CopyOptions {
     int window_days = 14;    // candidates must be this close in date (when both are dated)
 };
 
+// Moves a document from copy cluster `from` to `to` (its term, its value and
+// the cluster field of its packed facets).
+void relabel_document(Xapian::Document& doc, const std::string& from, const std::string& to);
+
 class CopyDetector {
 public:
+    // Documents of this run whose cluster changed are relabelled through
+    // this (a sharded build, where another thread writes each shard).
+    using Relabel = std::function<void(Xapian::docid, const std::string& from, const std::string& to)>;
+
     // `db` holds the documents written before this run (and this run's, as
-    // they are written).
+    // they are written), and is where merged clusters are relabelled.
     CopyDetector(Xapian::WritableDatabase& db, CopyOptions options);
+    // For a new database written elsewhere: every candidate is one of this
+    // run's documents, known from memory, and `relabel` rewrites them.
+    CopyDetector(CopyOptions options, Relabel relabel);
     bool enabled() const { return opt_.enabled; }
     // Adds band terms and cluster to `doc`, the next version of document
     // `self` (0 for a new article), relabelling other documents when
@@ -55,11 +67,15 @@ private:
     std::optional<Known> known(Xapian::docid d);
     void relabel(const std::string& from, const std::string& to);
 
-    Xapian::WritableDatabase& db_;
+    Xapian::WritableDatabase* db_ = nullptr; // none: the database is new and written elsewhere
     CopyOptions opt_;
+    Relabel relabel_;
     bool db_had_documents_ = false; // else every candidate is one of this run's
     std::unordered_map<std::string, std::vector<Xapian::docid>> run_bands_; // band term -> this run's docs
     std::unordered_map<Xapian::docid, Known> run_docs_;
+    // cluster -> this run's docs that were put in it (some may have left it
+    // since: run_docs_ says), for relabelling without a database.
+    std::unordered_map<std::string, std::vector<Xapian::docid>> run_clusters_;
     uint64_t merges_ = 0;
 };
 

@@ -17,6 +17,7 @@
 #include "progress.h"
 #include "schema.h"
 #include "text_normalise.h"
+#include "shard_writer.h"
 #include "sources.h"
 #include "update_policy.h"
 #include "utf8.h"
@@ -25,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <unordered_map>
 #include <unordered_set>
 #include <ctime>
@@ -95,11 +97,14 @@ public:
         prep_.spelling = opt_.spelling;
         prep_.copies = opt_.copies.enabled && !opt_.explain;
         Status s;
-        if (!opt_.explain) {
-            s = open_writable(opt_.db, &db_);
+        if (!opt_.explain && opt_.shards > 1) {
+            s = open_shards();
+            if (!s.ok()) return s;
+        } else if (!opt_.explain) {
+            s = open_writable(opt_.db, &db_, opt_.no_sync);
             if (s.ok())
                 s = guard_xapian("reading " + opt_.db, [&] {
-                    policy_ = std::make_unique<UpdatePolicy>(*db_, opt_.clean ? "clean" : "");
+                    policy_ = std::make_unique<UpdatePolicy>(*db_, options_tag());
                     copies_ = std::make_unique<CopyDetector>(*db_, opt_.copies);
                     events_ = std::make_unique<EventClusterer>(*db_, opt_.events);
                     return Status::Ok();
@@ -134,6 +139,34 @@ public:
     }
 
 private:
+    // What else shapes the articles read from a line (UpdatePolicy).
+    std::string options_tag() const { return opt_.clean ? "clean" : ""; }
+
+    // A new sharded database: this thread still orders the articles, finds
+    // copies and numbers the documents (so each gets the docid a single
+    // database would give it); the shards' threads write them.
+    Status open_shards()
+    {
+        std::error_code ec;
+        if (std::filesystem::exists(opt_.db, ec))
+            return Status::Usage(opt_.db + " exists: --shards makes a new database (or use --rebuild)");
+        ShardWriterOptions so;
+        so.shards = opt_.shards;
+        so.batch = (opt_.batch + opt_.shards - 1) / opt_.shards;
+        so.no_sync = opt_.no_sync;
+        Status s = ShardWriter::create(opt_.db, so, &shards_);
+        if (!s.ok()) return s;
+        copies_ = std::make_unique<CopyDetector>(opt_.copies, [this](Xapian::docid d, const std::string& from,
+                                                                     const std::string& to) {
+            (void)shards_->relabel(d, from, to); // a shard's failure is reported by the next put()
+        });
+        // A new sharded database has no earlier reports: the clusterer
+        // finds candidates among this run's articles, which it keeps itself.
+        empty_ = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        events_ = std::make_unique<EventClusterer>(empty_, opt_.events);
+        return Status::Ok();
+    }
+
     void message(const std::string& where, const char* level, const std::string& what)
     {
         progress_->clear();
@@ -245,7 +278,7 @@ private:
                 continue;
             }
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-            std::string record = policy_ ? UpdatePolicy::record_term(path, line) : std::string();
+            std::string record = opt_.explain ? std::string() : UpdatePolicy::record_term(path, line);
             if (skip_known) {
                 uint64_t known = 0;
                 s = policy_->known_record(record, &known);
@@ -278,6 +311,10 @@ private:
     // known lines can be skipped.
     Status read_to_end(const std::string& path)
     {
+        if (shards_) {
+            auto [key, value] = UpdatePolicy::read_mark(path, options_tag());
+            return shards_->set_metadata(std::move(key), std::move(value));
+        }
         if (!policy_) return Status::Ok();
         bool changed = false;
         Status s = policy_->mark_read(path, &changed);
@@ -409,7 +446,7 @@ private:
         Status s = guard_xapian("indexing " + at(a.source_file, a.source_line), [&]() -> Status {
             try {
                 if (!p.built) build_prepared(p, prep_, builder_);
-                return write_document(p);
+                return shards_ ? write_to_shard(p) : write_document(p);
             } catch (const Xapian::InvalidArgumentError& e) {
                 // Something in this document Xapian will not take (a term
                 // too long, say): it costs this article, not the run.
@@ -449,6 +486,23 @@ private:
         return Status::Ok();
     }
 
+    Status write_to_shard(PreparedArticle& p)
+    {
+        auto [it, fresh] = ids_.try_emplace(p.idterm, next_docid_);
+        if (fresh) ++next_docid_;
+        const Xapian::docid d = it->second, self = fresh ? 0 : d;
+        Status s = guard_xapian("indexing " + at(p.article.source_file, p.article.source_line), [&] {
+            std::vector<std::string> bands = copies_->assign(p.article, p.signature, self, p.doc);
+            events_->assign(p.article, self, p.doc);
+            copies_->written(d, p.article, std::move(p.signature), bands, p.doc);
+            events_->written(d);
+            return Status::Ok();
+        });
+        if (s.ok()) s = shards_->put(d, std::move(p.doc));
+        if (s.ok()) ++(self ? sum_.replaced : sum_.added);
+        return s;
+    }
+
     // One more change waits for a commit; every --batch changes commit.
     Status count_change()
     {
@@ -470,6 +524,7 @@ private:
     // `last`: the run's final commit.
     Status commit(bool last = false)
     {
+        if (shards_) return commit_shards(last);
         if ((!pending_ && spelling_.empty()) || !db_) return Status::Ok();
         pending_ = 0;
         const std::string what = "committing to " + opt_.db;
@@ -490,6 +545,21 @@ private:
         });
     }
 
+    // The shards commit on their own; the run's words and time go to shard 0.
+    Status commit_shards(bool last)
+    {
+        pending_ = 0;
+        Status s;
+        if (last || spelling_.size() >= kSpellingWords) {
+            s = shards_->add_spelling(std::move(spelling_));
+            spelling_.clear();
+        }
+        if (s.ok()) s = shards_->set_metadata(schema::kLastUpdateKey,
+                                              format_datetime(static_cast<int64_t>(std::time(nullptr))));
+        Status f = last ? shards_->finish() : Status::Ok();
+        return s.ok() ? f : s;
+    }
+
     const IndexOptions& opt_;
     IndexSummary& sum_;
     std::unique_ptr<Xapian::WritableDatabase> db_;
@@ -498,9 +568,13 @@ private:
     PrepareOptions prep_;
     std::unordered_map<std::string, Xapian::termcount> spelling_; // words waiting for the commit
     std::unique_ptr<CopyDetector> copies_;
+    Xapian::WritableDatabase empty_; // the clusterer's database when writing new shards
     std::unique_ptr<EventClusterer> events_;
     FurnitureModel furniture_;
-    std::unique_ptr<UpdatePolicy> policy_;       // none with --explain
+    std::unique_ptr<UpdatePolicy> policy_;       // none with --explain or shards
+    std::unique_ptr<ShardWriter> shards_;        // a new sharded database, else none
+    std::unordered_map<std::string, Xapian::docid> ids_; // shards: id term -> docid given this run
+    Xapian::docid next_docid_ = 1;
     std::unordered_set<std::string> fully_read_; // inputs read without any failure
     size_t pending_ = 0;
     uint64_t done_raw_ = 0;

@@ -32,6 +32,9 @@ struct IndexOptions {
     std::optional<int64_t> crawl_time;        // resolves "3 days ago" (default: file mtime)
     std::set<std::string> known_bad;          // inputs whose failures are known: reported, not an error
     bool strict = false;                      // --rebuild: any failed input keeps the old database
+    size_t shards = 1;                        // > 1: a new database of this many shards, one writer each
+    bool keep_shards = false;                 // --rebuild: publish the shards, not one merged database
+    bool no_sync = false;                     // DB_NO_SYNC: the database is discarded if the run fails
 };
 
 struct IndexSummary {

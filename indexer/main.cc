@@ -7,6 +7,7 @@
 #include "lock.h"
 #include "rebuild.h"
 #include "stats.h"
+#include "thread_cpu.h"
 
 #include <boost/program_options.hpp>
 
@@ -118,6 +119,11 @@ int run(int argc, char** argv)
         ("known-bad", po::value<std::string>()->value_name("FILE"),
          "FILE lists inputs (one path a line, as they are reported) known to fail: their failures are still "
          "reported but do not make the exit status 1")
+        ("shards", po::value<size_t>()->value_name("N"),
+         "write N shards at once, one writer thread each (a new database, or --rebuild; default with "
+         "--rebuild: one per core, else 1)")
+        ("keep-shards", "with --rebuild and --shards: publish the shards behind a stub instead of merging them "
+                        "into one database")
         ("wait", "if another indexer holds the database, wait for it instead of failing")
         ("explain", po::bool_switch(&opts.explain),
          "print the article(s) each source yields, field by field with how each was found; index nothing")
@@ -140,7 +146,11 @@ int run(int argc, char** argv)
         ("threads", po::value(&opts.threads)->default_value(default_threads())->value_name("N"),
          "threads parsing and tokenising JSON Lines while this one writes (default: the number of cores)");
     po::options_description hidden;
-    hidden.add_options()("source", po::value(&opts.sources));
+    hidden.add_options()("source", po::value(&opts.sources))
+        // For measuring what DB_NO_SYNC saves a rebuild (scripts/bench-shards).
+        ("fsync-build", "with --rebuild: fsync the database under construction")
+        // How the CPU time divides between threads (scripts/bench-shards).
+        ("thread-times", "print CPU seconds by kind of thread");
     po::options_description all;
     all.add(desc).add(hidden);
     po::positional_options_description pos;
@@ -157,6 +167,11 @@ int run(int argc, char** argv)
     const bool rebuild = vm.count("rebuild") > 0;
     if (s.ok() && opts.prune && !opts.update) s = Status::Usage("--prune goes with --update");
     if (s.ok() && rebuild && (opts.update || opts.explain)) s = Status::Usage("--rebuild cannot be combined with --update or --explain");
+    if (s.ok() && vm.count("shards") && vm["shards"].as<size_t>() == 0) s = Status::Usage("--shards must be positive");
+    if (s.ok() && vm.count("shards") && vm["shards"].as<size_t>() > 1 && (opts.update || opts.explain))
+        s = Status::Usage("--shards cannot be combined with --update or --explain (an update of a sharded "
+                          "database needs no option)");
+    if (s.ok() && vm.count("keep-shards") && !rebuild) s = Status::Usage("--keep-shards goes with --rebuild");
     if (s.ok() && vm.count("crawl-time")) {
         opts.crawl_time = parse_iso_datetime(vm["crawl-time"].as<std::string>());
         if (!opts.crawl_time) s = Status::Usage("--crawl-time must be an ISO date or time, e.g. 2025-06-01T12:00:00Z");
@@ -182,6 +197,9 @@ int run(int argc, char** argv)
     opts.quiet = common.quiet;
     opts.max_article_bytes = static_cast<size_t>(max_mb * 1024 * 1024);
     opts.progress = ::isatty(STDERR_FILENO) && !opts.explain;
+    opts.shards = vm.count("shards") ? vm["shards"].as<size_t>() : rebuild ? default_threads() : 1;
+    opts.keep_shards = vm.count("keep-shards") > 0;
+    opts.no_sync = rebuild && !vm.count("fsync-build");
 
     install_stop_handlers();
 
@@ -217,6 +235,12 @@ int run(int argc, char** argv)
     for (const auto& f : sum.failed_inputs)
         std::fprintf(stderr, "morgue-index: failed input: %s%s\n", f.c_str(),
                      opts.known_bad.count(f) ? " (known bad)" : "");
+    if (vm.count("thread-times")) {
+        record_thread_cpu("main");
+        for (const auto& [kind, t] : thread_cpu())
+            std::fprintf(stderr, "morgue-index: thread CPU: %s %d thread(s) %.2f s, busiest %.2f s\n", kind.c_str(),
+                         t.threads, t.seconds, t.max_seconds);
+    }
     return s.exit_code();
 }
 

@@ -5,6 +5,8 @@
 // `max_in_flight` jobs are unfinished or unclaimed.
 #pragma once
 
+#include "thread_cpu.h"
+
 #include <condition_variable>
 #include <csignal>
 #include <deque>
@@ -93,7 +95,10 @@ private:
         for (;;) {
             std::unique_lock<std::mutex> lock(mu_);
             job_ready_.wait(lock, [&] { return closing_ || !jobs_.empty(); });
-            if (jobs_.empty()) return; // closing
+            if (jobs_.empty()) { // closing
+                record_thread_cpu("prepare");
+                return;
+            }
             auto [seq, job] = std::move(jobs_.front());
             jobs_.pop_front();
             lock.unlock();

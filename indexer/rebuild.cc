@@ -1,6 +1,8 @@
 #include "rebuild.h"
 
 #include "dates.h"
+#include "schema.h"
+#include "thread_cpu.h"
 #include "xapian_error.h"
 
 #include <xapian.h>
@@ -16,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <vector>
+#include <thread>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -108,6 +111,32 @@ Status switch_in(const Paths& p, const std::string& previous)
     return Status::Ok();
 }
 
+// Compacts each shard of `building` into `target` at once (one thread per
+// shard, as they were written) and puts the same stub beside them.
+Status compact_shards(const fs::path& building, const fs::path& target, size_t shards)
+{
+    std::error_code ec;
+    fs::create_directories(target, ec);
+    if (ec) return Status::IOError("cannot create " + target.string() + ": " + ec.message());
+    std::vector<Status> done(shards);
+    std::vector<std::thread> threads;
+    for (size_t i = 0; i < shards; ++i)
+        threads.emplace_back([&, i] {
+            const std::string name = schema::shard_name(i);
+            done[i] = guard_xapian("compacting " + (building / name).string(), [&] {
+                Xapian::Database((building / name).string()).compact((target / name).string());
+                return Status::Ok();
+            });
+            record_thread_cpu("compact");
+        });
+    for (auto& t : threads) t.join();
+    for (const Status& s : done)
+        if (!s.ok()) return s;
+    fs::copy_file(building / schema::kShardStubFile, target / schema::kShardStubFile, ec);
+    if (ec) return Status::IOError("cannot copy the stub into " + target.string() + ": " + ec.message());
+    return fsync_path(target / schema::kShardStubFile, false);
+}
+
 } // namespace
 
 Status recover_switch(const std::string& db, std::string* note)
@@ -190,12 +219,17 @@ Status run_rebuild(const IndexOptions& options, IndexSummary* summary)
     }
 
     // Compact into the final generation (not DBCOMPACT_FULLER: it is unsafe
-    // for a database that will be updated, and buggy in 1.4.22).
+    // for a database that will be updated, and buggy in 1.4.22). Shards are
+    // merged into one database (through their stub) unless kept.
     fs::path target = dir / gen;
-    s = guard_xapian("compacting " + building.string(), [&] {
-        Xapian::Database(building.string()).compact(target.string());
-        return Status::Ok();
-    });
+    if (o.shards > 1 && o.keep_shards) {
+        s = compact_shards(building, target, o.shards);
+    } else {
+        s = guard_xapian("compacting " + building.string(), [&] {
+            Xapian::Database(building.string()).compact(target.string());
+            return Status::Ok();
+        });
+    }
     fs::remove_all(building, ec);
     if (!s.ok()) {
         fs::remove_all(target, ec);

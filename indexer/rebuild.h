@@ -7,6 +7,11 @@
 // compacts it into DB.gen-NEW, writes DB.stub.tmp and renames it over DB
 // (rename is atomic), then removes generations older than the previous one
 // (which readers that opened it a moment ago may still be using).
+// With --shards N the generation is built as N shards (schema.h, "Shards")
+// and then merged into one compacted database, or with --keep-shards each
+// shard is compacted (all at once) into a directory behind the same stub.
+// The database under construction is written without fsync (DB_NO_SYNC):
+// a run that fails is thrown away, and the compacted result is synced.
 // If DB is a plain database directory (made by the default mode), the first
 // rebuild exchanges it with the stub in one step (renameat2 RENAME_EXCHANGE),
 // then moves it from DB.stub.tmp to DB.gen-legacy-TIME: DB holds a whole

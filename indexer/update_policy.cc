@@ -37,6 +37,11 @@ UpdatePolicy::UpdatePolicy(Xapian::WritableDatabase& db, std::string_view option
 {
 }
 
+std::pair<std::string, std::string> UpdatePolicy::read_mark(const std::string& path, std::string_view options)
+{
+    return {read_by_key(path), build_identity() + "|" + std::string(options)};
+}
+
 std::string UpdatePolicy::record_term(const std::string& path, std::string_view line)
 {
     std::string key = path;

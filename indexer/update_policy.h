@@ -25,6 +25,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace morgue {
@@ -34,6 +35,10 @@ public:
     // `options` names what else shapes the articles read from a line (e.g.
     // "clean"); the indexer build is added here.
     UpdatePolicy(Xapian::WritableDatabase& db, std::string_view options);
+
+    // The metadata key and value mark_read() writes for `path`, for a
+    // database written elsewhere (a sharded build).
+    static std::pair<std::string, std::string> read_mark(const std::string& path, std::string_view options);
 
     // The record term for one JSON line of `path` (raw bytes, as read).
     static std::string record_term(const std::string& path, std::string_view line);

@@ -33,6 +33,23 @@ const std::vector<std::string>& facet_names()
     return names;
 }
 
+int facet_field(const std::string& name)
+{
+    for (const auto& f : kFacets)
+        if (name == f.name) return f.field;
+    return -1;
+}
+
+void sort_and_limit(FacetResult* r, size_t limit)
+{
+    auto by_count = [](const FacetValue& a, const FacetValue& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    };
+    size_t keep = std::min(limit, r->values.size());
+    std::partial_sort(r->values.begin(), r->values.begin() + static_cast<std::ptrdiff_t>(keep), r->values.end(), by_count);
+    r->values.resize(keep);
+}
+
 FacetSpy::FacetSpy(const Xapian::Database& db, std::shared_ptr<const FacetTable> table,
                    std::vector<std::string> names, schema::FacetField unit, bool by_unit)
     : db_(db), table_(std::move(table)), unit_(unit), by_unit_(by_unit)
@@ -137,9 +154,6 @@ void FacetSpy::add_copies(Counter& c, size_t bucket_len)
 std::vector<FacetResult> FacetSpy::results(size_t limit, const std::string& interval)
 {
     std::vector<FacetResult> out;
-    auto by_count = [](const FacetValue& a, const FacetValue& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-    };
     for (const auto& counter : counters_) {
         Counter c = counter; // results() may be asked for more than once
         add_copies(c);
@@ -148,9 +162,7 @@ std::vector<FacetResult> FacetSpy::results(size_t limit, const std::string& inte
         for (uint32_t id = 0; id < c.counts.size(); ++id)
             if (c.counts[id]) r.values.push_back({names(c.field).text(id), c.counts[id]});
         r.distinct = r.values.size();
-        size_t keep = std::min(limit, r.values.size());
-        std::partial_sort(r.values.begin(), r.values.begin() + static_cast<std::ptrdiff_t>(keep), r.values.end(), by_count);
-        r.values.resize(keep);
+        sort_and_limit(&r, limit);
         out.push_back(std::move(r));
     }
     if (dates_) {

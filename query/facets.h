@@ -40,6 +40,11 @@ struct FacetResult {
 // The facets morgue knows, by name: outlet, section, dateline, author,
 // language (lang), wire, kind, date.
 const std::vector<std::string>& facet_names();
+// The packed-value field (schema::FacetField) a facet counts; -1 for
+// "date" and unknown names.
+int facet_field(const std::string& name);
+// Sorts r's values by count (then value) and keeps the first `limit`.
+void sort_and_limit(FacetResult* r, size_t limit);
 // The facets counted unless asked otherwise (morgue-query --facets, the
 // HTTP API's facets=).
 inline constexpr const char* kDefaultFacets = "outlet,section,dateline,author,language,date";

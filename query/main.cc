@@ -10,6 +10,7 @@
 #include "utf8.h"
 #include "stats.h"
 #include "terminal.h"
+#include "shard_options.h"
 
 #include <boost/program_options.hpp>
 
@@ -166,6 +167,8 @@ int main(int argc, char** argv)
     po::options_description desc(kUsage);
     add_common_options(desc, common);
     add_stats_options(desc);
+    ShardOptions shards;
+    add_shard_options(desc, shards);
     desc.add_options()
         ("limit,n", po::value(&req.limit)->default_value(10)->value_name("N"), "show at most N hits (max 1000)")
         ("offset", po::value(&req.offset)->default_value(0)->value_name("N"), "skip the first N hits (paging)")
@@ -213,6 +216,7 @@ int main(int argc, char** argv)
     if (auto rc = answer_stats(vm, common, "morgue-query")) return *rc;
     OutputFormat format = OutputFormat::text;
     Status s = resolve_database(common);
+    if (s.ok() && !apply_shard_options(shards)) s = Status::Usage("--remote-timeout must be more than 0 and at most 3600 seconds");
     if (s.ok() && vm.count("copies")) {
         if (!parse_output_format(vm["format"].as<std::string>(), &format)) {
             std::cerr << "morgue-query: --format must be text, json, jsonl or csv\n";

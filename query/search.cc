@@ -8,14 +8,18 @@
 #include "folding_stem.h"
 #include "minhash.h"
 #include "page_extract.h"
+#include "portable_match.h"
 #include "reader.h"
 #include "schema.h"
+#include "shard_options.h"
+#include "shards.h"
 #include "xapian_error.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <tuple>
 #include <unordered_set>
@@ -32,7 +36,8 @@ constexpr Xapian::doccount kSuggestBelow = 3;
 // a body word it lacks (including -> excluding). A word is corrected only if
 // the index has never seen it (its stem: the index holds stems). Filters and
 // operators are left as typed.
-std::string suggest(const Xapian::Database& db, const std::string& query, const Xapian::Stem& stemmer)
+std::string suggest(const Xapian::Database& db, const Xapian::Database& spelling, const std::string& query,
+                    const Xapian::Stem& stemmer)
 {
     static const char* const operators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
     std::string out;
@@ -56,7 +61,7 @@ std::string suggest(const Xapian::Database& db, const std::string& query, const 
                 std::string word = chunk.substr(b, e - b + 1);
                 std::string lower = schema::normalise_value(word);
                 if (!db.term_exists(stemmer(lower))) {
-                    std::string better = db.get_spelling_suggestion(lower);
+                    std::string better = spelling.get_spelling_suggestion(lower);
                     if (!better.empty() && better != lower) {
                         fixed = chunk.substr(0, b) + better + chunk.substr(e + 1);
                         changed = true;
@@ -141,16 +146,18 @@ void mark_partial(const SearchRequest& req, const std::string& what, SearchResul
                                                         : std::string("; ")) + what;
 }
 
+// Matching with the custom FacetSpy (and the facet table when asked): the
+// fastest way, for a single database. Fills `days` with the matching
+// articles by day (for the histogram's shares).
+Status match_local(Xapian::Database& db, Xapian::Enquire& enquire, const SearchRequest& req,
+                   const Deadline& deadline, std::vector<Xapian::MSetIterator>* page, SearchResult* res,
+                   std::map<std::string, Xapian::doccount>* days);
+
 Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq, const Deadline& deadline,
            SearchResult* res)
 {
     res->partial = false;
     res->partial_reason.clear();
-    std::shared_ptr<const FacetTable> table;
-    if (req.facet_table) {
-        Status s = FacetTable::for_database(db, &table);
-        if (!s.ok()) return s;
-    }
     Xapian::Enquire enquire(db);
     enquire.set_query(bq.query);
     // Xapian stops counting (checkatleast) when this runs out; the matcher
@@ -158,43 +165,31 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
     if (req.time_limit > 0) enquire.set_time_limit(deadline.seconds_left());
     if (req.sort != SortOrder::relevance)
         enquire.set_sort_by_value_then_relevance(schema::slot_date, req.sort == SortOrder::newest);
-    // With the table and exact counts, stories are told apart here; the
-    // page is collapsed from a ranking a little longer than it.
-    bool own_collapse = req.collapse && table && req.exact && !req.group_events;
-    if (req.group_events) enquire.set_collapse_key(schema::slot_event);
-    else if (req.collapse && !own_collapse) enquire.set_collapse_key(schema::slot_cluster);
-    // The spy always runs: it also counts the distinct stories and events.
-    FacetSpy spy(db, table, req.facets, req.count_events ? schema::facet_event : schema::facet_cluster,
-                 req.count_stories || req.count_events);
-    enquire.add_matchspy(&spy);
-    // checkatleast = every document: the matcher then visits the whole match
-    // set, so the count is exact and the spy sees every match.
-    Xapian::doccount check = req.exact ? db.get_doccount() : req.offset + req.limit;
-    Xapian::doccount want = req.offset + req.limit, fetch = want + want / 2 + 10;
-    Xapian::MSet mset = own_collapse ? enquire.get_mset(0, fetch, check) : enquire.get_mset(req.offset, req.limit, check);
     std::vector<Xapian::MSetIterator> page;
-    if (own_collapse) {
-        if (!collapse_page(mset, *table, req, fetch, &page)) {
-            // Copies crowd the top: let Xapian collapse (a second pass).
-            SearchRequest plain = req;
-            plain.facet_table = false;
-            return run(db, plain, bq, deadline, res);
-        }
+    // A remote shard runs only Xapian's own match spies (docs/scaling.md).
+    // FacetSpy reads values by docid, and a MatchSpy is handed a shard's
+    // own docid for a document of a sharded database: it serves a single
+    // database only.
+    std::map<std::string, Xapian::doccount> sizes; // of the page's stories, when sharded
+    std::map<std::string, Xapian::doccount> days;  // matching articles by day, for shares
+    const bool sharded = req.portable_facets || db.size() > 1 || has_remote_shard(req.db);
+    if (sharded && (req.group_events || req.count_events))
+        return Status::Usage("grouping or counting by event is not available over shards yet");
+    if (sharded) {
+        match_portable(enquire, db, req, &page, res, req.histogram_share ? &days : nullptr);
+        std::vector<std::string> clusters;
+        for (const auto& it : page) clusters.push_back(it.get_document().get_value(schema::slot_cluster));
+        sizes = story_sizes(db, clusters);
     } else {
-        for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);
+        Status s = match_local(db, enquire, req, deadline, &page, res, &days);
+        if (!s.ok()) return s;
     }
-    // With collapsing, MSet counts are of collapsed hits and only bounds; the
-    // spy saw every match, so when it examined them all its counts are exact.
-    // Xapian's timer fires no earlier than our deadline, so a match that
-    // returned before the deadline counted everything; after it, it may not
-    // have (the bounds cannot tell: with collapsing they differ anyway).
-    const bool counted = req.time_limit <= 0 || !deadline.passed();
-    const bool exact = req.exact && counted;
-    if (req.exact && !counted) mark_partial(req, "the match count and facets are estimates", res);
-    res->matches = exact ? spy.seen() : mset.get_uncollapsed_matches_estimated();
-    res->stories = exact ? spy.distinct(schema::facet_cluster) : mset.get_matches_estimated();
-    res->events = exact ? spy.distinct(schema::facet_event) : mset.get_matches_estimated();
-    res->exact = exact;
+    // Over shards too, a match that ended after the deadline may not have
+    // counted everything (see match_local).
+    if (sharded && req.exact && req.time_limit > 0 && deadline.passed()) {
+        mark_partial(req, "the match count and facets are estimates", res);
+        res->exact = false;
+    }
     Xapian::Stem stemmer = folding_stemmer(bq.stemmer_language);
     // The query's free-text stems (filter terms carry upper-case prefixes).
     std::vector<std::string> stems;
@@ -232,12 +227,15 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
             mark_partial(req, "hits from rank " + std::to_string(h.rank) + " on have no snippet", res);
         }
         if (snippets)
-            h.snippet = make_snippet(mset, a.body.empty() ? a.title : a.body, req.snippet_length, stemmer, stems);
+            h.snippet = make_snippet(it.mset, a.body.empty() ? a.title : a.body, req.snippet_length, stemmer, stems);
         h.cluster = it.get_document().get_value(schema::slot_cluster);
         if (!h.cluster.empty()) {
             const std::string term = schema::prefix::copy_cluster + h.cluster;
-            h.copies = db.get_termfreq(term) - 1;
-            for (auto p = db.postlist_begin(term);
+            const Xapian::doccount size = sharded ? sizes[h.cluster] : db.get_termfreq(term);
+            h.copies = size ? size - 1 : 0;
+            // A story of one article (most) has no postings worth reading:
+            // over remote shards each costs a round trip per shard.
+            for (auto p = h.copies ? db.postlist_begin(term) : db.postlist_end(term);
                  snippets && p != db.postlist_end(term) && h.also_carried_by.size() < 10; ++p) {
                 if (*p == *it) continue;
                 const std::string packed = db.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::slot_facets);
@@ -257,14 +255,69 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
         }
         res->hits.push_back(std::move(h));
     }
-    res->facets = spy.results(req.facet_limit, req.interval);
     if (req.histogram_share)
         for (auto& f : res->facets)
-            if (f.name == "date") add_date_shares(db, spy.matching_days(), &f);
+            if (f.name == "date") add_date_shares(db, days, &f);
     res->suggestion.clear();
     if (res->matches < kSuggestBelow && !deadline.passed()) {
-        res->suggestion = suggest(db, req.query, stemmer);
+        // Remote shards keep their spelling tables to themselves: a local
+        // spelling database (--spelling) stands in for them.
+        const std::string& path = spelling_database();
+        Xapian::Database spelling = path.empty() ? db : open_database(path);
+        res->suggestion = suggest(db, spelling, req.query, stemmer);
     }
+    return Status::Ok();
+}
+
+Status match_local(Xapian::Database& db, Xapian::Enquire& enquire, const SearchRequest& req,
+                   const Deadline& deadline, std::vector<Xapian::MSetIterator>* page, SearchResult* res,
+                   std::map<std::string, Xapian::doccount>* days)
+{
+    std::shared_ptr<const FacetTable> table;
+    if (req.facet_table) {
+        Status s = FacetTable::for_database(db, &table);
+        if (!s.ok()) return s;
+    }
+    // With the table and exact counts, stories are told apart here; the
+    // page is collapsed from a ranking a little longer than it.
+    bool own_collapse = req.collapse && table && req.exact && !req.group_events;
+    if (req.group_events) enquire.set_collapse_key(schema::slot_event);
+    else if (req.collapse && !own_collapse) enquire.set_collapse_key(schema::slot_cluster);
+    // The spy always runs: it also counts the distinct stories and events.
+    FacetSpy spy(db, table, req.facets, req.count_events ? schema::facet_event : schema::facet_cluster,
+                 req.count_stories || req.count_events);
+    enquire.add_matchspy(&spy);
+    // checkatleast = every document: the matcher then visits the whole match
+    // set, so the count is exact and the spy sees every match.
+    Xapian::doccount check = req.exact ? db.get_doccount() : req.offset + req.limit;
+    Xapian::doccount want = req.offset + req.limit, fetch = want + want / 2 + 10;
+    Xapian::MSet mset = own_collapse ? enquire.get_mset(0, fetch, check) : enquire.get_mset(req.offset, req.limit, check);
+    if (own_collapse) {
+        if (!collapse_page(mset, *table, req, fetch, page)) {
+            // Copies crowd the top: let Xapian collapse (a second pass).
+            SearchRequest plain = req;
+            plain.facet_table = false;
+            enquire.clear_matchspies();
+            return match_local(db, enquire, plain, deadline, page, res, days);
+        }
+    } else {
+        for (auto it = mset.begin(); it != mset.end(); ++it) page->push_back(it);
+    }
+    // With collapsing, MSet counts are of collapsed hits and only bounds; the
+    // spy saw every match, so when it examined them all its counts are exact.
+    // Xapian's timer fires no earlier than our deadline, so a match that
+    // returned before the deadline counted everything; after it, it may not
+    // have (the bounds cannot tell: with collapsing they differ anyway).
+    const bool counted = req.time_limit <= 0 || !deadline.passed();
+    const bool exact = req.exact && counted;
+    if (req.exact && !counted) mark_partial(req, "the match count and facets are estimates", res);
+    res->matches = exact ? spy.seen() : mset.get_uncollapsed_matches_estimated();
+    res->stories = exact ? spy.distinct(schema::facet_cluster) : mset.get_matches_estimated();
+    res->events = exact ? spy.distinct(schema::facet_event) : mset.get_matches_estimated();
+    res->exact = exact;
+    res->facets = spy.results(req.facet_limit, req.interval);
+    if (req.histogram_share) *days = spy.matching_days();
+    enquire.clear_matchspies(); // the spy goes out of scope
     return Status::Ok();
 }
 

@@ -37,6 +37,8 @@ struct SearchRequest {
                                 // for processes that answer many searches
     double time_limit = 0;      // seconds for the whole search (0: no limit); when it
                                 // runs out the answer is marked partial, see SearchResult
+    bool portable_facets = false; // count facets and collapse as over remote shards,
+                                  // even when every shard is local (for comparison)
 };
 
 inline constexpr unsigned kMaxLimit = 1000;

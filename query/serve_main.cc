@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "server.h"
+#include "shard_options.h"
 
 #include <boost/program_options.hpp>
 
@@ -38,6 +39,8 @@ int serve_main(int argc, char** argv)
     ServeOptions opt;
     po::options_description desc(kServeUsage);
     add_common_options(desc, common);
+    ShardOptions shards;
+    add_shard_options(desc, shards);
     desc.add_options()
         ("port,p", po::value(&opt.port)->default_value(opt.port)->value_name("N"),
          "TCP port to listen on (0: any free port, printed on start)")
@@ -61,6 +64,7 @@ int serve_main(int argc, char** argv)
     }
     if (answer_help_or_version(vm, desc, "morgue-query", std::cout)) return 0;
     Status s = resolve_database(common);
+    if (s.ok() && !apply_shard_options(shards)) s = Status::Usage("--remote-timeout must be more than 0 and at most 3600 seconds");
     if (s.ok() && (opt.port < 0 || opt.port > 65535)) s = Status::Usage("--port must be from 0 to 65535");
     if (s.ok() && !(opt.time_limit >= 0 && opt.time_limit <= 3600))
         s = Status::Usage("--time-limit must be from 0 to 3600 seconds");

@@ -56,12 +56,23 @@ void reply(httplib::Response& res, const ApiReply& r)
 
 // Xapian objects must not be used by two threads at once: each worker thread
 // keeps its own LiveDatabase, opened on its first request and refreshed on
-// every one after (a commit, or a rebuild's switch, is seen at once).
+// every one after (a commit, or a rebuild's switch, is seen at once). A
+// remote shard's connection that failed stays failed: the handle is then
+// dropped and the next request connects afresh (a restarted shard is used
+// again without restarting the server).
 Status thread_database(const std::string& path, Xapian::Database** out)
 {
     thread_local std::unique_ptr<LiveDatabase> live;
-    Status s = live && live->path() == path ? live->refresh() : LiveDatabase::open(path, &live);
-    if (!s.ok()) return s;
+    Status s;
+    if (live && live->path() == path) {
+        s = live->refresh();
+        if (!s.ok()) live.reset();
+    }
+    if (!live) s = LiveDatabase::open(path, &live);
+    if (!s.ok()) {
+        live.reset();
+        return s;
+    }
     *out = &live->db();
     return Status::Ok();
 }

@@ -60,6 +60,24 @@ TEST_CASE("reader: a long-lived reader notices a rebuild's switch of the stub")
     CHECK(live->db().get_doccount() == 1);
 }
 
+TEST_CASE("reader: a long-lived reader follows a replica's switch to a new copy")
+{
+    // xapian-replicate keeps a folder whose XAPIANDB stub names the copy in
+    // use, and switches it when a whole new database arrives (a --rebuild).
+    TempDir t;
+    fs::path replica = t.path / "replica";
+    fs::create_directories(replica);
+    make_db(replica / "replica_0", 2);
+    make_db(replica / "replica_1", 4);
+    switch_stub(replica / "XAPIANDB", "replica_0");
+    std::unique_ptr<LiveDatabase> live;
+    REQUIRE(LiveDatabase::open(replica.string(), &live).ok());
+    CHECK(live->db().get_doccount() == 2);
+    switch_stub(replica / "XAPIANDB", "replica_1");
+    REQUIRE(live->refresh().ok());
+    CHECK(live->db().get_doccount() == 4);
+}
+
 TEST_CASE("reader: refresh sees new commits, and a plain directory replaced by a stub")
 {
     TempDir t;
