@@ -21,8 +21,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// Filters people pick in the page; each may be given several times (ORed).
-const std::set<std::string> kFilterParams = {"outlet", "section", "dateline", "author", "lang", "wire", "kind"};
 // Everything else, at most once each.
 const std::set<std::string> kSingleParams = {"q",     "since", "until",       "sort",     "offset", "limit",
                                              "collapse", "count", "facets", "facet_limit", "interval", "histogram",
@@ -83,9 +81,7 @@ Status apply(const std::string& key, const std::string& value, SearchRequest* re
         if (value == "all") req->facets = facet_names();
         std::stringstream in(value == "all" || value == "none" ? "" : value);
         for (std::string f; std::getline(in, f, ',');) {
-            bool known = false;
-            for (const auto& n : facet_names()) known |= n == f;
-            if (!known) return Status::Usage("unknown facet '" + f + "'");
+            if (!find_facet(f)) return Status::Usage("unknown facet '" + f + "'");
             req->facets.push_back(f);
         }
     } else if (key == "facet_limit") {
@@ -157,7 +153,8 @@ Status search_request_from_params(const Params& params, SearchRequest* req)
     Status defaults = apply("facets", kDefaultFacets, req);
     if (!defaults.ok()) return defaults;
     for (const auto& [key, value] : params) {
-        if (kFilterParams.count(key)) {
+        // Filters people pick in the page; each may be given several times (ORed).
+        if (schema::find_field(key, schema::in_api)) {
             if (!value.empty()) req->options.filters.emplace_back(key, value);
             continue;
         }
