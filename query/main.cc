@@ -47,8 +47,8 @@ Query language (see docs/query-language.md):
                          wildcard, 8 wildcards per query)
   (china OR russia) AND hackers
 
-Fields, case-insensitive (quote multi-word values); several values of one
-field are ORed, different fields ANDed:
+Fields (values case-insensitive, multi-word ones quoted); several values of
+one field are ORed, different fields ANDed:
 )";
 
 const char* kUsageTail = R"(
