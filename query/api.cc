@@ -10,9 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <set>
-#include <algorithm>
 #include <sstream>
 #include <vector>
 
