@@ -35,4 +35,4 @@ expect_rc 2
 expect_contains "$ERR" "known fields: outlet, section, dateline, author, language (lang), wire, kind, date, site, id, title)"
 query said --facets colour
 expect_rc 2
-expect_contains "$ERR" "(facets: outlet, section, dateline, author, language (lang), wire, kind, date)"
+expect_contains "$ERR" "(facets: outlet, section, dateline, author, language (lang), wire, kind, date, or all, or none)"
