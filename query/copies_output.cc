@@ -1,7 +1,7 @@
 #include "copies_output.h"
 
 #include "csv.h"
-#include "utf8.h"
+#include "terminal_safe.h"
 
 #include <cstdio>
 

@@ -7,7 +7,7 @@
 #include "related.h"
 #include "search.h"
 #include "serve_main.h"
-#include "utf8.h"
+#include "terminal_safe.h"
 #include "stats.h"
 #include "terminal.h"
 #include "shard_options.h"
