@@ -2,7 +2,7 @@
 
 #include "dates.h"
 #include "hash.h"
-#include "text.h"
+#include "url.h"
 
 #include <algorithm>
 

@@ -4,7 +4,7 @@
 
 #include "article.h"
 #include "status.h"
-#include "text.h" // host_of
+#include "url.h"
 
 #include <nlohmann/json_fwd.hpp>
 
