@@ -1,9 +1,12 @@
 #include "event_clusterer.h"
 
+#include "codec.h"
+#include "folding_stem.h"
 #include "hash.h"
 #include "schema.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace morgue {
@@ -24,6 +27,21 @@ constexpr size_t kCompared = 20;
 // Earlier runs' reports: the best this many of a query of the article's stems.
 constexpr Xapian::doccount kFromDatabase = 10;
 constexpr size_t kQueryTerms = 15;
+// A stem written as a name (capitalised inside a sentence) counts this many
+// times its log frequency: chosen with scripts/measure-events (README).
+constexpr float kNameWeight = 3;
+
+std::optional<int64_t> date_of(const Xapian::Document& doc)
+{
+    std::string v = doc.get_value(schema::slot_date);
+    if (v.empty()) return std::nullopt;
+    return static_cast<int64_t>(Xapian::sortable_unserialise(v));
+}
+
+double days_apart(const std::optional<int64_t>& a, const std::optional<int64_t>& b)
+{
+    return a && b ? static_cast<double>(*a - *b) / 86400.0 : 0;
+}
 
 // A free-text stem: terms with a prefix start with an upper-case letter (schema.h).
 bool free_text(const std::string& t) { return !t.empty() && !(t[0] >= 'A' && t[0] <= 'Z'); }
@@ -61,6 +79,23 @@ TermVector EventClusterer::free_text_terms(const Xapian::Document& doc, bool cou
         v.push_back({id, 1.f + static_cast<float>(std::log(std::max<Xapian::termcount>(1, t.get_wdf())))});
     }
     return v;
+}
+
+// Names weigh more: the stems of the article's capitalised words.
+void EventClusterer::weigh_names(const Article& a, TermVector* terms)
+{
+    auto it = stemmers_.find(a.language);
+    if (it == stemmers_.end())
+        it = stemmers_.emplace(a.language, folding_stemmer(schema::stemmer_name(a.language))).first;
+    std::vector<uint32_t> names;
+    for (const std::string* text : {&a.title, &a.body})
+        for (std::string w : capitalised_words(*text)) {
+            for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            if (auto t = term_ids_.find(it->second(w)); t != term_ids_.end()) names.push_back(t->second);
+        }
+    std::sort(names.begin(), names.end());
+    for (auto& t : *terms)
+        if (std::binary_search(names.begin(), names.end(), t.term)) t.tf *= kNameWeight;
 }
 
 bool EventClusterer::in_window(const std::optional<int64_t>& a, const std::optional<int64_t>& b) const
@@ -138,7 +173,8 @@ void EventClusterer::best_in_run(const Report& r, Xapian::docid self, Candidate*
         for (const auto& t : c) idf_[t.term] = inverse_document_frequency(docs_, df_[t.term]);
         // The event as a whole, or its closest report: an event's reports
         // tell it from several angles.
-        double s = std::max(event_similarity(r.terms, o.terms, idf_), event_similarity(r.terms, c, idf_));
+        double s = std::max(event_similarity(r.terms, o.terms, idf_), event_similarity(r.terms, c, idf_)) *
+                   time_decay(days_apart(r.date, o.date));
         if (s > best->similarity) *best = {s, o.docid, events_[o.event]};
     }
 }
@@ -162,8 +198,11 @@ void EventClusterer::best_in_database(const Report& r, Xapian::docid self, Candi
         if (event.empty()) continue;
         TermVector theirs = free_text_terms(doc, false);
         for (const auto& t : theirs) idf_[t.term] = inverse_document_frequency(docs_, df_[t.term]);
+        // Its names from its stored text, weighed as this run's reports were.
+        Article stored;
+        if (read_article(doc, &stored).ok()) weigh_names(stored, &theirs);
         theirs = distinctive_terms(std::move(theirs), idf_, kDistinctiveTerms);
-        double s = event_similarity(r.terms, theirs, idf_);
+        double s = event_similarity(r.terms, theirs, idf_) * time_decay(days_apart(r.date, date_of(doc)));
         if (s > best->similarity) *best = {s, *m, event};
     }
 }
@@ -178,6 +217,7 @@ void EventClusterer::assign(const Article& a, Xapian::docid self, Xapian::Docume
     if (!self) docs_ += 1; // a replaced article was counted already
     for (const auto& t : r.terms) idf_[t.term] = inverse_document_frequency(docs_, df_[t.term]);
     if (r.terms.size() < kMinTerms) return;
+    weigh_names(a, &r.terms);
     r.terms = distinctive_terms(std::move(r.terms), idf_, kDistinctiveTerms);
 
     Candidate best;

@@ -1,8 +1,9 @@
 // Events at index time: articles of different outlets reporting one event
 // share an event id. Online, single pass: a new article joins the event of
 // the most similar earlier article within a date window when their cosine
-// similarity (tf-idf over each one's most distinctive stems) reaches a
-// threshold, and starts an event of its own otherwise. Events never merge,
+// similarity (tf-idf over each one's most distinctive stems, names weighing
+// more, less the further apart in time: time_decay()) reaches a threshold,
+// and starts an event of its own otherwise. Events never merge,
 // so ids are stable and nothing already written is rewritten.
 //
 // Candidates come from the index itself: this run's articles through an
@@ -28,8 +29,8 @@ namespace morgue {
 struct EventOptions {
     bool enabled = true;
     // Cosine similarity that joins an event; chosen by scripts/measure-events.
-    double threshold = 0.275;
-    int window_days = 7; // earlier reports must be this close in date (when both are dated)
+    double threshold = 0.26;
+    int window_days = 30; // earlier reports must be this close in date (when both are dated)
 };
 
 class EventClusterer {
@@ -56,6 +57,7 @@ private:
     };
     uint32_t term_id(const std::string& stem);
     TermVector free_text_terms(const Xapian::Document& doc, bool count);
+    void weigh_names(const Article& a, TermVector* terms);
     bool in_window(const std::optional<int64_t>& a, const std::optional<int64_t>& b) const;
     void best_in_run(const Report& r, Xapian::docid self, Candidate* best);
     void best_in_database(const Report& r, Xapian::docid self, Candidate* best);
@@ -79,6 +81,7 @@ private:
     std::vector<double> shared_;                  // best_in_run's scratch, by report
     std::vector<uint32_t> touched_;
     std::optional<Report> pending_;               // assigned, not yet written
+    std::unordered_map<std::string, Xapian::Stem> stemmers_; // by language, for names
 };
 
 } // namespace morgue

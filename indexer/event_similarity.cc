@@ -1,6 +1,7 @@
 #include "event_similarity.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace morgue {
@@ -39,6 +40,36 @@ double event_similarity(const TermVector& a, const TermVector& b, const std::vec
         }
     }
     return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0;
+}
+
+double time_decay(double days)
+{
+    // Chosen with scripts/measure-events on its tune part (README).
+    constexpr double kFullDays = 7, kHalfLifeDays = 14;
+    days = std::abs(days);
+    return days <= kFullDays ? 1 : std::exp2(-(days - kFullDays) / kHalfLifeDays);
+}
+
+std::vector<std::string> capitalised_words(const std::string& text)
+{
+    // A byte of a multi-byte UTF-8 character counts as part of a word.
+    auto word_byte = [](unsigned char c) { return std::isalnum(c) || c >= 0x80 || c == '\''; };
+    std::vector<std::string> out;
+    bool sentence_start = true;
+    for (size_t i = 0, n = text.size(); i < n;) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (!word_byte(c) || c == '\'') {
+            if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == '\n') sentence_start = true;
+            ++i;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && word_byte(static_cast<unsigned char>(text[j]))) ++j;
+        if (!sentence_start && c >= 'A' && c <= 'Z') out.push_back(text.substr(i, j - i));
+        sentence_start = false;
+        i = j;
+    }
+    return out;
 }
 
 } // namespace morgue

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace morgue {
@@ -27,5 +28,17 @@ TermVector distinctive_terms(TermVector all, const std::vector<float>& idf, size
 
 // Cosine of the two vectors with tf * idf weights; 0 when either is empty.
 double event_similarity(const TermVector& a, const TermVector& b, const std::vector<float>& idf);
+
+// What a similarity keeps between reports `days` apart: all of it within a
+// week, then half as much every two weeks more. Follow-up reports of one
+// event come weeks later; routine items alike in wording (results, weather)
+// must not join across them on a modest similarity.
+double time_decay(double days);
+
+// The words of `text` that start with a capital letter inside a sentence
+// (not after . ! ? : a quote or a line break): the names of people, places
+// and organisations, which tell one event from another better than common
+// words do. ASCII capitals only: scripts without case name nothing.
+std::vector<std::string> capitalised_words(const std::string& text);
 
 } // namespace morgue

@@ -139,7 +139,8 @@ int run(int argc, char** argv)
         ("event-threshold", po::value(&opts.events.threshold)->default_value(opts.events.threshold)->value_name("X"),
          "similarity (0-1, cosine of distinctive stems) an article needs with an earlier report to join its event")
         ("event-window-days", po::value(&opts.events.window_days)->default_value(opts.events.window_days)->value_name("N"),
-         "join only events reported this many days apart or less (when both are dated)")
+         "join only events reported this many days apart or less (when both are dated); beyond 7 days a "
+         "similarity counts half as much every 14 days")
         ("no-spelling", "do not build the spelling table (faster; no \"did you mean\")")
         ("batch", po::value(&opts.batch)->default_value(4000)->value_name("N"),
          "commit after every N articles (more: faster, and more memory: about 100 MB for 4000 news articles)")

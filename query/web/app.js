@@ -36,6 +36,7 @@ function readState() {
   const s = {q: p.get("q") || "", since: p.get("since") || "", until: p.get("until") || "",
              sort: p.get("sort") || "relevance", offset: Math.max(0, parseInt(p.get("offset") || "0", 10) || 0),
              histogram: p.get("histogram") === "share" ? "share" : "count",
+             group: p.get("group") === "events" ? "events" : "stories",
              article: p.get("article") || ""};
   for (const [f] of FACETS) s[f] = p.getAll(f);
   return s;
@@ -49,6 +50,7 @@ function stateQuery(s, forApi) {
   if (s.until) p.set("until", s.until);
   if (s.sort !== "relevance") p.set("sort", s.sort);
   if (s.histogram === "share") p.set("histogram", "share");
+  if (s.group === "events") p.set("group", "events");
   if (s.offset) p.set("offset", String(s.offset));
   if (!forApi && s.article) p.set("article", s.article);
   return p.toString();
@@ -93,6 +95,7 @@ async function render() {
   $("since").value = state.since;
   $("until").value = state.until;
   $("histogram").value = state.histogram;
+  $("group").value = state.group;
   renderChips();
   if (state.article) return showArticle(state.article);
   $("article").hidden = true;
@@ -129,17 +132,19 @@ function clearResults() {
 
 // --- results ----------------------------------------------------------------
 
-function total(d) { return d.collapsed ? d.stories : d.matches; }
+function total(d) { return d.grouped_by === "events" ? d.events : d.collapsed ? d.stories : d.matches; }
 
 function showSummary(d) {
   const st = $("status");
   const n = d.matches;
   let text = (d.matches_exact ? "" : "about ") + n.toLocaleString("en") + (n === 1 ? " match" : " matches");
-  if (d.collapsed && d.stories !== d.matches) text += " (" + d.stories.toLocaleString("en") + (d.stories === 1 ? " story)" : " stories)");
+  if (d.grouped_by === "events") text += " (" + d.events.toLocaleString("en") + (d.events === 1 ? " event)" : " events)");
+  else if (d.collapsed && d.stories !== d.matches) text += " (" + d.stories.toLocaleString("en") + (d.stories === 1 ? " story)" : " stories)");
   if (d.hits.length) text += ", " + d.hits[0].rank + "–" + d.hits[d.hits.length - 1].rank + " shown";
   st.replaceChildren(text + ".");
   st.dataset.matches = String(d.matches);
   st.dataset.stories = String(d.stories);
+  st.dataset.events = String(d.events);
   // The server's time limit ran out: say what the numbers and hits lack.
   if (d.partial) st.append(" ", el("span", {class: "partial"}, "Partial answer: " + d.partial_reason + "."));
   if (d.suggestion) {
@@ -170,17 +175,22 @@ function meta(h) {
   return el("div", {class: "meta"}, parts.join(" · "));
 }
 
+// A link that opens an article on this page.
+function articleLink(id, text, attrs) {
+  return el("a", Object.assign({href: "?article=" + encodeURIComponent(id),
+                                onclick: (ev) => { ev.preventDefault(); go({article: id}); }}, attrs || {}), text);
+}
+
 function safeUrl(u) { return /^https?:\/\//i.test(u || "") ? u : null; }
 
 function showHits(hits) {
   const ol = $("results");
   ol.replaceChildren();
   for (const h of hits) {
-    const link = el("a", {class: "title", href: "?article=" + encodeURIComponent(h.id),
-                          onclick: (ev) => { ev.preventDefault(); go({article: h.id}); }},
-                    h.title || "(untitled)");
+    const link = articleLink(h.id, h.title || "(untitled)", {class: "title"});
     const li = el("li", {class: "hit", value: String(h.rank)}, el("h2", {dir: "auto"}, link), meta(h));
     if (h.snippet) li.append(snippetNode(h.snippet, h.highlights));
+    if (h.reports && h.event_reports > 1) li.append(eventNode(h));
     if (h.copies > 0) {
       const also = el("p", {class: "also"}, "Also carried by " + h.copies +
         (h.also_carried_by.length ? ": " + h.also_carried_by.join(", ") : ""));
@@ -193,6 +203,20 @@ function showHits(hits) {
     ol.append(li);
   }
   if (!hits.length) ol.append(el("li", {class: "none"}, "Nothing found. Try fewer words or remove a filter."));
+}
+
+// Grouped by event: the outlets that reported it and its reports, earliest
+// first (the API sends the first few; the hit is one of them).
+function eventNode(h) {
+  const outlets = [...new Set(h.reports.map((r) => r.outlet).filter(Boolean))];
+  const shown = h.reports.length < h.event_reports ? " (the first " + h.reports.length + ")" : "";
+  const list = el("ol", {class: "reports"});
+  for (const r of h.reports)
+    list.append(el("li", {"data-id": r.id}, [r.date, r.outlet].filter(Boolean).join(" · ") + ": ",
+                   articleLink(r.id, r.title || "(untitled)")));
+  return el("div", {class: "event", "data-reports": String(h.event_reports)},
+            el("p", {class: "outlets"}, "Event reported " + h.event_reports + " times" +
+               (outlets.length ? " by " + outlets.join(", ") : "") + "; earliest first" + shown + ":"), list);
 }
 
 // A hit read from a whole file (a scraped page): the file, and how its
@@ -341,8 +365,7 @@ async function showArticle(id) {
   if (a.copies.length) {
     const list = el("ul", {class: "copies"});
     for (const c of a.copies)
-      list.append(el("li", {}, el("a", {href: "?article=" + encodeURIComponent(c.id),
-        onclick: (ev) => { ev.preventDefault(); go({article: c.id}); }}, [c.outlet, c.date].filter(Boolean).join(", ") || c.id),
+      list.append(el("li", {}, articleLink(c.id, [c.outlet, c.date].filter(Boolean).join(", ") || c.id),
         " (" + Math.round(c.similarity * 100) + "% shared text)"));
     box.append(el("h3", {}, "Also carried by"), list);
   }
@@ -367,8 +390,7 @@ async function showRelated(box, id) {
   }
   const list = el("ol", {class: "related"});
   for (const x of r.related)
-    list.append(el("li", {"data-id": x.id}, el("a", {href: "?article=" + encodeURIComponent(x.id),
-      onclick: (ev) => { ev.preventDefault(); go({article: x.id}); }}, x.title || "(untitled)"),
+    list.append(el("li", {"data-id": x.id}, articleLink(x.id, x.title || "(untitled)"),
       " " + [x.outlet, x.date].filter(Boolean).join(", ") + (x.same_event ? " · same event" : "")));
   section.append(list);
 }
@@ -403,6 +425,7 @@ $("search").addEventListener("submit", (ev) => {
 });
 $("sort").addEventListener("change", () => go({sort: $("sort").value, offset: 0}));
 $("histogram").addEventListener("change", () => go({histogram: $("histogram").value}));
+$("group").addEventListener("change", () => go({group: $("group").value, offset: 0}));
 // From/to: a day, month or year each (the API checks them and says what is wrong).
 $("dates").addEventListener("submit", (ev) => {
   ev.preventDefault();

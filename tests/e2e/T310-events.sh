@@ -2,7 +2,8 @@
 # Events: articles of different outlets about one event share an event id
 # (checked against the news-please cluster labels the sample carries);
 # --group events, --count events and --related on the CLI and the API;
-# an article indexed in a later run joins an earlier run's event.
+# an article indexed in a later run joins an earlier run's event; the
+# window (30 days by default, --event-window-days) bounds who joins.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/serve_lib.sh"
 index --crawl-time 2025-06-01T12:00:00Z "$CORPUS"
@@ -144,3 +145,29 @@ rm -rf "$DB"
 index --no-events "$CORPUS"/seeds
 json_query 'APT31 kind:article' --group events --facets none
 expect_eq "$(jq_py 'len(d["hits"]), {h["event"] for h in d["hits"]}')" "5 {None}" "no events without event grouping"
+
+# The window: a follow-up report 20 days later joins (its similarity
+# decays, but a close report keeps enough of it); 40 days later, beyond the
+# 30-day window, it does not, nor 20 days later with a 7-day window.
+python3 - "$CORPUS/news-please" "$TMP/later.jsonl" <<'PY'
+import glob, json, sys
+d = json.load(open(sorted(glob.glob(sys.argv[1] + "/*.json"))[0], encoding="utf-8"))
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for i, (outlet, day) in enumerate((("first.example", "2020-01-01"), ("after20.example", "2020-01-21"),
+                                       ("after40.example", "2020-02-10"))):
+        out.write(json.dumps({"id": f"window-{i}", "outlet": outlet, "date": day, "title": d["title"],
+                              "text": d["text"], "language": "en"}) + "\n")
+PY
+for window in default 7; do
+    rm -rf "$DB"
+    if [ "$window" = default ]; then index "$TMP/later.jsonl"; else index --event-window-days 7 "$TMP/later.jsonl"; fi
+    expect_rc 0
+    json_query 'date:2020' --no-collapse --sort oldest --facets none
+    expect_eq "$(jq_py '[h["event"] is not None for h in d["hits"]]')" "[True, True, True]" "every report has an event"
+    got=$(jq_py '[h["event"] == d["hits"][0]["event"] for h in d["hits"]]')
+    if [ "$window" = default ]; then
+        expect_eq "$got" "[True, True, False]" "20 days later joins, 40 days later does not"
+    else
+        expect_eq "$got" "[True, False, False]" "with a 7-day window, 20 days later does not join"
+    fi
+done

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The search page in headless Chromium: search, snippets, a facet and its
 chip, the date chart, paging, the URL, the back button, escaping, phone width,
-an article's related coverage.
+an article's related coverage, results grouped by event.
 
 Usage: serve_browser.py BASE SHOTS_DIR HOSTILE_JSONL
 Counts on the page are compared with what /api/search answers for the same
@@ -248,6 +248,51 @@ try:
     b.wait(lambda: page_state(b).get("article") == [related[0]["id"]], "following a related report did not open it")
     b.wait(lambda: related[0]["title"] in b.js("return document.querySelector('#article h2').textContent"),
            "the related report's page shows another title")
+
+    # Grouped by event: one entry per event, with the outlets that reported
+    # it and its reports earliest first, as the API lists them (the sample
+    # holds several outlets' reports about APT31: an AP story on two sites,
+    # DW, AFP and the Epoch Times).
+    b.get(BASE + "/?q=" + urllib.parse.quote("APT31 kind:article"))
+    ready(b)
+    by_story = api(q="APT31 kind:article", limit=10)
+    assert len(b.find_all("#results li.hit")) == len(by_story["hits"]) > 1 and not b.find_all("#results .event"), \
+        "grouped by event before asking"
+    url = b.url()
+    b.js("const s = document.getElementById('group'); s.value = 'events'; s.dispatchEvent(new Event('change'))")
+    ready(b, url)
+    assert page_state(b) == {"q": ["APT31 kind:article"], "group": ["events"]}, f"URL grouped by event: {b.url()}"
+    grouped = api(q="APT31 kind:article", group="events", limit=10)
+    assert grouped["grouped_by"] == "events" and grouped["events"] < by_story["stories"], grouped
+    assert b.js("return document.getElementById('status').dataset.events") == str(grouped["events"])
+    status = b.text(b.find("#status"))
+    assert f"({grouped['events']} event" in status, f"the status does not count events: {status}"
+    entries = b.find_all("#results li.hit")
+    assert len(entries) == len(grouped["hits"]), f"{len(entries)} entries for {len(grouped['hits'])} events"
+    shown = b.js("return [...document.querySelectorAll('#results li.hit')].map(li => li.querySelector('.event')"
+                 " ? [...li.querySelectorAll('.event .reports li')].map(r => r.dataset.id) : [])")
+    expected_reports = [[r["id"] for r in h["reports"]] if h["event_reports"] > 1 else [] for h in grouped["hits"]]
+    assert shown == expected_reports, f"reports shown {shown}, the API lists {expected_reports}"
+    events = [h for h in grouped["hits"] if h["event_reports"] > 1]
+    assert events, "no event of several reports about APT31"
+    for h in events:
+        dates = [r["date"] for r in h["reports"]]
+        dated = [d for d in dates if d]
+        assert dated == sorted(dated) and dates[:len(dated)] == dated, f"not earliest first: {dates}"
+    outlets = [b.text(e) for e in b.find_all("#results .event .outlets")]
+    assert len(outlets) == len(events) and all(
+        f"reported {h['event_reports']} times" in o and all(r["outlet"] in o for r in h["reports"] if r["outlet"])
+        for h, o in zip(events, outlets)), f"outlets: {outlets}"
+    # The shared URL gives the grouping again, and a report opens its article.
+    b.get(b.url())
+    ready(b)
+    assert b.js("return document.getElementById('group').value") == "events"
+    assert len(b.find_all("#results .event .reports li")) == sum(len(x) for x in expected_reports)
+    last = events[0]["reports"][-1]
+    b.click(b.find_all("#results .event .reports li a")[len(events[0]["reports"]) - 1])
+    b.wait(lambda: page_state(b).get("article") == [last["id"]], "a report of the event did not open")
+    b.wait(lambda: last["title"] in b.js("return document.querySelector('#article h2').textContent"),
+           "the report's page shows another title")
 
     # Markup in an article is shown as text, in results, facets and the article.
     hostile = json.loads(open(HOSTILE).read())

@@ -46,6 +46,27 @@ TEST_CASE("event similarity is a cosine of tf-idf weights")
     CHECK(event_similarity({}, a, idf) == 0);
 }
 
+TEST_CASE("time decay: a week in full, then half every two weeks")
+{
+    CHECK(time_decay(0) == 1);
+    CHECK(time_decay(7) == 1);
+    CHECK(time_decay(-7) == 1); // earlier or later alike
+    CHECK(time_decay(21) == doctest::Approx(0.5));
+    CHECK(time_decay(35) == doctest::Approx(0.25));
+    CHECK(time_decay(10) < 1);
+}
+
+TEST_CASE("capitalised words: names inside sentences, not sentence openings")
+{
+    using V = std::vector<std::string>;
+    CHECK(capitalised_words("Police said Stephen Paddock fired from the Mandalay Bay hotel. Officers found him.") ==
+          V{"Stephen", "Paddock", "Mandalay", "Bay"});
+    CHECK(capitalised_words("Asked why: \"Nobody knows,\" said O'Brien\nThe end") == V{"O'Brien"});
+    CHECK(capitalised_words("in Zürich and São Paulo") == V{"Zürich", "São", "Paulo"});
+    CHECK(capitalised_words("النفط في الرياض").empty()); // no case, no names
+    CHECK(capitalised_words("").empty());
+}
+
 TEST_CASE("with_facet sets one field of the packed facet value")
 {
     using namespace schema;
