@@ -1,6 +1,8 @@
 #include "schema.h"
 
+#include "dates.h"
 #include "hash.h"
+#include "url.h"
 
 #include <algorithm>
 
@@ -8,41 +10,76 @@
 
 namespace morgue::schema {
 
+namespace {
+using Values = std::vector<std::string>;
+constexpr unsigned kFacet = in_facets | in_default_facets;
+} // namespace
+
 const std::vector<Field>& fields()
 {
+    // Table order is the order of facet_names(), of facets=all and of the
+    // fields in help and messages.
     static const std::vector<Field> table = {
-        {"outlet", prefix::outlet, true},
-        {"section", prefix::section, true},
-        {"dateline", prefix::dateline, true},
-        {"author", prefix::author, true},
-        {"lang", prefix::language, true},
-        {"wire", prefix::wire, true},
-        {"kind", prefix::kind, true},
-        {"site", prefix::host, true},
-        {"id", prefix::id, true},
-        {"title", prefix::title, false},
+        {"outlet", {}, prefix::outlet, FieldKind::filter, facet_outlet, in_query | in_api | kFacet,
+         [](const Article& a, Values& v) { v.push_back(a.outlet); }, "outlet:reuters",
+         "the publishing outlet"},
+        {"section", {}, prefix::section, FieldKind::filter, facet_section, in_query | in_api | kFacet,
+         [](const Article& a, Values& v) { v.push_back(a.section); }, "section:tech", "the section"},
+        {"dateline", {}, prefix::dateline, FieldKind::filter, facet_dateline, in_query | in_api | kFacet,
+         [](const Article& a, Values& v) { v.push_back(a.dateline); }, "dateline:prague",
+         "the place the story was filed from"},
+        {"author", {}, prefix::author, FieldKind::filter, facet_authors, in_query | in_api | kFacet | several,
+         [](const Article& a, Values& v) { v.insert(v.end(), a.authors.begin(), a.authors.end()); },
+         "author:\"karel janicek\"", "one of the authors"},
+        // "language" as the article's JSON and the facet call it; "lang" as
+        // the query language and the API first did.
+        {"language", {"lang"}, prefix::language, FieldKind::filter, facet_language, in_query | in_api | kFacet,
+         [](const Article& a, Values& v) { v.push_back(a.language); }, "language:ar",
+         "ISO 639-1 language code (detected when the input has none); also picks the stemmer of the query's words"},
+        {"wire", {}, prefix::wire, FieldKind::filter, facet_wire, in_query | in_api | in_facets,
+         [](const Article& a, Values& v) { v.push_back(a.wire); }, "wire:ap", "wire credit"},
+        {"kind", {}, prefix::kind, FieldKind::filter, facet_kind, in_query | in_api | in_facets,
+         [](const Article& a, Values& v) { v.push_back(a.kind); }, "kind:teaser",
+         "article, or teaser (a related story's teaser cut from a page)"},
+        {"date", {}, prefix::day, FieldKind::date, facet_day, in_query | kFacet,
+         [](const Article& a, Values& v) {
+             if (a.date) v.push_back(format_compact_day(*a.date));
+         },
+         "date:2017-09",
+         "an ISO day, month or year (a month or year is all its days), or a range of them: "
+         "date:2025-05-01..2025-05-31 date:1987-03..1987-04 date:2016..2017 date:2025-05-01.. date:..1987-03-31 "
+         "(05/06/2025 is ambiguous and refused)"},
+        {"site", {}, prefix::host, FieldKind::filter, -1, in_query,
+         [](const Article& a, Values& v) { v.push_back(host_of(a.url)); }, "site:nytimes.com",
+         "host of the article's url, without www."},
+        {"id", {}, prefix::id, FieldKind::filter, -1, in_query, nullptr, "id:reuters21578-42", "an article id"},
+        {"title", {}, prefix::title, FieldKind::text, -1, in_query, nullptr, "title:summit", "the word in the headline"},
+        {"source", {}, prefix::source_file, FieldKind::filter, -1, 0,
+         [](const Article& a, Values& v) { v.push_back(a.source_file); }, "", "the file the article was read from"},
     };
     return table;
 }
 
-void split_facets(std::string_view packed, std::string_view (&fields)[facet_field_count])
+const Field* find_field(std::string_view name, unsigned flags)
 {
-    for (int i = 0; i < facet_field_count; ++i) {
-        size_t end = i + 1 < facet_field_count ? packed.find(kFieldSeparator) : packed.size();
-        if (end == std::string_view::npos) end = packed.size();
-        fields[i] = packed.substr(0, end);
-        packed.remove_prefix(std::min(packed.size(), end + 1));
+    for (const Field& f : fields()) {
+        if (!(f.flags & flags)) continue;
+        if (name == f.name) return &f;
+        for (const char* alias : f.aliases)
+            if (name == alias) return &f;
     }
+    return nullptr;
 }
 
-std::string with_facet(std::string_view packed, FacetField field, std::string_view value)
+std::string field_names(unsigned flags, const char* separator, bool with_aliases)
 {
-    std::string_view fields[facet_field_count];
-    split_facets(packed, fields);
     std::string out;
-    for (int i = 0; i < facet_field_count; ++i) {
-        if (i) out += kFieldSeparator;
-        out += i == field ? value : fields[i];
+    for (const Field& f : fields()) {
+        if (!(f.flags & flags)) continue;
+        if (!out.empty()) out += separator;
+        out += f.name;
+        for (size_t i = 0; with_aliases && i < f.aliases.size(); ++i) out += std::string(i ? ", " : " (") + f.aliases[i];
+        if (with_aliases && !f.aliases.empty()) out += ")";
     }
     return out;
 }
@@ -57,13 +94,6 @@ Xapian::Query within_days(int64_t date, int days)
 std::string shard_name(size_t shard)
 {
     return "shard-" + std::to_string(shard);
-}
-
-const Field* find_field(std::string_view name)
-{
-    for (const Field& f : fields())
-        if (name == f.name) return &f;
-    return nullptr;
 }
 
 std::string normalise_value(std::string_view value)

@@ -2,6 +2,8 @@
 // Nothing outside this file spells a prefix string or a slot number.
 #pragma once
 
+#include "article.h"
+
 #include <xapian.h>
 
 #include <cstdint>
@@ -47,7 +49,9 @@ namespace morgue::schema {
 //     A, XO, XS, XD, XW, XK, L, H, XF
 //                   boolean filters: author, outlet, section, dateline place,
 //                   wire credit, kind (article|teaser), language (ISO 639-1),
-//                   url host, source file.  Values are normalised by
+//                   url host, source file (one row each in fields() below,
+//                   which says where each value comes from and what the
+//                   field is called in queries).  Values are normalised by
 //                   normalise_value(): Unicode lower case, whitespace folded,
 //                   so that outlet:AP and outlet:ap name one term ("XOap").
 //     D, M, Y       date terms YYYYMMDD, YYYYMM, YYYY (UTC), as in Omega.
@@ -179,24 +183,64 @@ enum Slot : Xapian::valueno {
 };
 inline constexpr char kListSeparator = '\x1f';
 inline constexpr char kFieldSeparator = '\x1e';
-// The order of the fields in slot_facets.
+// The order of the fields in slot_facets (the on-disk layout: a new field
+// here changes kVersion). The field table below says which article field
+// fills each; event and cluster are written after the document is built.
 enum FacetField { facet_outlet, facet_section, facet_dateline, facet_authors, facet_language,
                   facet_wire, facet_kind, facet_day, facet_event, facet_cluster, facet_field_count };
 
-// The fields of a slot_facets value (empty views for fields it lacks).
-void split_facets(std::string_view packed, std::string_view (&fields)[facet_field_count]);
+// The packed facet value, written and read only through these (facet_value.cc).
+// slot_facets for `a`: its fields as the field table gives them, event and
+// cluster empty.
+std::string pack_facets(const Article& a);
 // `packed` with field `field` set to `value` (a value written at index time
 // after the document was built: the event, the copy cluster).
 std::string with_facet(std::string_view packed, FacetField field, std::string_view value);
+// The fields of a slot_facets value (empty views for fields it lacks).
+void split_facets(std::string_view packed, std::string_view (&fields)[facet_field_count]);
+// The first of the values left in `*rest`, a field of a split value, which
+// it then drops: a field flagged `several` (authors) may hold a list, any
+// other one value. For a field f: for (v = fields[f]; !v.empty();) use(next_facet_value(f, &v));
+std::string_view next_facet_value(int field, std::string_view* rest);
 
-// A search field. One table drives both indexing and query parsing.
+// The article fields people filter and count by, one row each in fields(),
+// which drives the indexer's filter terms and packed facets, the query
+// parser's prefixes, the facets, the HTTP API's filter parameters and the
+// help text (as notmuch's prefix table does). A new filter is one row in
+// fields() (schema.cc) and its prefix in the prose above; a new facet also
+// takes a FacetField position, which changes the packed layout and kVersion.
+enum class FieldKind {
+    filter, // boolean terms: prefix + normalise_value(value), so outlet:AP finds XOap
+    text,   // free text, stemmed as the body is (title:)
+    date,   // a day: queried as ranges over slot_day, indexed as D, M and Y terms
+};
+enum FieldFlag : unsigned {
+    in_query = 1,          // typed in a query: name:value
+    in_api = 2,            // a filter parameter of the HTTP API: name=value
+    in_facets = 4,         // counted as a facet: --facets name, facets=name
+    in_default_facets = 8, // counted when the request does not name its facets
+    several = 16,          // may hold several values (kListSeparator-joined in slot_facets)
+};
 struct Field {
-    const char* name;    // as typed in a query: outlet:AP
-    const char* prefix;  // term prefix
-    bool boolean;        // exact-match filter (true) or free text (false)
+    const char* name;                 // canonical: as typed in a query, a parameter, a facet list
+    std::vector<const char*> aliases; // other spellings accepted wherever the name is
+    const char* prefix;               // term prefix
+    FieldKind kind;
+    int facet;                        // its FacetField in slot_facets, or -1
+    unsigned flags;                   // FieldFlag bits; none: indexed but never named
+    // Appends the article's values to `out` (the display form, as stored in
+    // slot_facets; filter terms normalise them). nullptr: indexed elsewhere
+    // (the id's hashing differs, the title is free text).
+    void (*values)(const Article& a, std::vector<std::string>& out);
+    const char* example;              // for help: "outlet:reuters"
+    const char* help;                 // for --help (wrapped there)
 };
 const std::vector<Field>& fields();
-const Field* find_field(std::string_view name);
+// The field called `name` (or an alias) that has one of `flags`; nullptr if none.
+const Field* find_field(std::string_view name, unsigned flags = in_query);
+// The names of the fields with one of `flags`, in table order, joined by
+// `separator` ("outlet, section, ..."); with_aliases adds " (lang)".
+std::string field_names(unsigned flags, const char* separator, bool with_aliases = false);
 
 // Case-fold and fold whitespace of a filter value (and drop double quotes),
 // so that "AP", "ap" and " Ap " index and query as one term.

@@ -2,7 +2,7 @@
 #
 # The option names are read from the binary's own --help, so that an option
 # added to a binary is completed without touching this file; only the fixed
-# value sets below are spelled here. Installed (see CMakeLists.txt) as
+# value sets below are spelled here (the facet names come from --help too). Installed (see CMakeLists.txt) as
 # share/bash-completion/completions/morgue-index and .../morgue-query, where
 # bash-completion loads it on first use; `source` it by hand otherwise.
 
@@ -13,6 +13,14 @@ _morgue_help_options()
 {
     "$@" --help 2>/dev/null | sed -n -E \
         -e 's/^  (-[[:alnum:]] \[ )?(--[[:alnum:]-]+)( \])?( ([^ ]+))?( \(=[^)]*\))?( +.*)?$/\2 \5/p'
+}
+
+# _morgue_facets BINARY: the facet names (aliases too) --facets' help lists:
+# "comma-separated facets to count (outlet, ..., language (lang), ...), or all, or none".
+_morgue_facets()
+{
+    "$1" --help 2>/dev/null | tr -s ' \n' '  ' |
+        sed -n -E 's/.*facets to count \((.*)\), or all, or none.*/\1/p' | tr '(),' '   '
 }
 
 _morgue()
@@ -36,8 +44,7 @@ _morgue()
             # A comma-separated list: complete the item after the last comma.
             local done_part="" item=$cur
             [[ $cur == *,* ]] && done_part=${cur%,*}, && item=${cur##*,}
-            mapfile -t COMPREPLY < <(compgen -P "$done_part" -W \
-                "outlet section dateline author language wire kind date all none" -- "$item")
+            mapfile -t COMPREPLY < <(compgen -P "$done_part" -W "$(_morgue_facets "$bin") all none" -- "$item")
             return ;;
     esac
 

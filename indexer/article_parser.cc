@@ -28,19 +28,6 @@ std::string first_string(const json& obj, std::initializer_list<const char*> key
 
 } // namespace
 
-std::string host_of(std::string_view url)
-{
-    size_t scheme = url.find("://");
-    if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
-    size_t end = url.find_first_of("/?#:");
-    if (end != std::string_view::npos) url = url.substr(0, end);
-    std::string host(url);
-    for (char& c : host)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (host.compare(0, 4, "www.") == 0) host.erase(0, 4);
-    return host;
-}
-
 Status article_from_json(const json& obj, Article* out, std::vector<std::string>* warnings)
 {
     if (!obj.is_object()) return Status::InvalidInput("expected a JSON object");

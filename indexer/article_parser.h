@@ -4,6 +4,7 @@
 
 #include "article.h"
 #include "status.h"
+#include "url.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -24,8 +25,5 @@ Status article_from_text_page(std::string_view text, Article* out);
 // The id an article gets when its input names none: its url, else a hash of
 // outlet, title, date and (for pages) the source file's name.
 std::string fallback_id(const Article& a);
-
-// "www.nytimes.com" -> "nytimes.com"; "" when url has no host.
-std::string host_of(std::string_view url_or_host);
 
 } // namespace morgue

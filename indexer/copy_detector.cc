@@ -15,15 +15,13 @@ namespace {
 // for boilerplate-heavy text, where the likeliest candidates suffice.
 constexpr size_t kMaxCandidates = 50;
 
-// The cluster lives in its term, its value, and the last field of the packed
+// The cluster lives in its term, its value, and its field of the packed
 // facet value (so facets can count stories).
 void set_cluster(Xapian::Document& doc, const std::string& cluster)
 {
     doc.add_boolean_term(schema::prefix::copy_cluster + cluster);
     doc.add_value(schema::slot_cluster, cluster);
-    std::string packed = doc.get_value(schema::slot_facets);
-    size_t last = packed.rfind(schema::kFieldSeparator);
-    if (last != std::string::npos) doc.add_value(schema::slot_facets, packed.substr(0, last + 1) + cluster);
+    doc.add_value(schema::slot_facets, schema::with_facet(doc.get_value(schema::slot_facets), schema::facet_cluster, cluster));
 }
 
 std::vector<std::string> band_terms(const CopySignature& sig)

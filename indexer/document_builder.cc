@@ -1,6 +1,5 @@
 #include "document_builder.h"
 
-#include "article_parser.h"
 #include "codec.h"
 #include "dates.h"
 #include "folding_stem.h"
@@ -68,19 +67,13 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::vector<std::strin
     }
 
     doc.add_boolean_term(id_term(a.id));
-    add_filter(doc, prefix::outlet, a.outlet);
-    add_filter(doc, prefix::section, a.section);
-    add_filter(doc, prefix::dateline, a.dateline);
-    add_filter(doc, prefix::wire, a.wire);
-    add_filter(doc, prefix::kind, a.kind);
-    add_filter(doc, prefix::language, a.language);
-    add_filter(doc, prefix::source_file, a.source_file);
-    if (!a.url.empty()) add_filter(doc, prefix::host, host_of(a.url));
-    std::string authors;
-    for (const auto& au : a.authors) {
-        add_filter(doc, prefix::author, au);
-        if (!authors.empty()) authors += kListSeparator;
-        authors += au;
+    // The filter terms of every field the table gives values for.
+    std::vector<std::string> values;
+    for (const Field& f : fields()) {
+        if (f.kind != FieldKind::filter || !f.values) continue;
+        values.clear();
+        f.values(a, values);
+        for (const auto& v : values) add_filter(doc, f.prefix, v);
     }
 
     if (a.date) {
@@ -91,15 +84,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::vector<std::strin
         doc.add_value(slot_date, Xapian::sortable_serialise(static_cast<double>(*a.date)));
         doc.add_value(slot_day, day);
     }
-    std::string packed;
-    for (const std::string* f : {&a.outlet, &a.section, &a.dateline, static_cast<const std::string*>(&authors), &a.language, &a.wire, &a.kind}) {
-        packed += *f;
-        packed += kFieldSeparator;
-    }
-    if (a.date) packed += format_compact_day(*a.date);
-    packed += kFieldSeparator; // the event (EventClusterer) and copy cluster (CopyDetector) follow
-    packed += kFieldSeparator;
-    doc.add_value(slot_facets, packed);
+    doc.add_value(slot_facets, pack_facets(a)); // event (EventClusterer) and copy cluster (CopyDetector) come later
 
     store_article(doc, a);
     return doc;

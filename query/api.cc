@@ -22,8 +22,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// Filters people pick in the page; each may be given several times (ORed).
-const std::set<std::string> kFilterParams = {"outlet", "section", "dateline", "author", "lang", "wire", "kind"};
 // What else each endpoint takes, at most once each.
 const std::vector<Param> kSearchParams = {Param::query,  Param::since,    Param::until,       Param::sort,
                                           Param::offset, Param::limit,    Param::collapse,    Param::count,
@@ -46,7 +44,8 @@ Status request_text(const Params& params, const std::vector<Param>& accepted, Re
 {
     const bool filters = std::find(accepted.begin(), accepted.end(), Param::query) != accepted.end();
     for (const auto& [key, value] : params) {
-        if (filters && kFilterParams.count(key)) {
+        // Filters people pick in the page; each may be given several times (ORed).
+        if (filters && schema::find_field(key, schema::in_api)) {
             if (!value.empty()) out->filters.emplace_back(key, value);
             continue;
         }

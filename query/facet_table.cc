@@ -27,13 +27,7 @@ void number_facets(std::string_view packed, StringIds (&names)[schema::facet_fie
     schema::split_facets(packed, fields);
     for (int f = 0; f < schema::facet_field_count; ++f) {
         size_t begin = ids.size();
-        std::string_view v = fields[f];
-        while (!v.empty()) {
-            // Only authors hold a list; a separator elsewhere cannot occur.
-            size_t end = f == schema::facet_authors ? v.find(schema::kListSeparator) : std::string_view::npos;
-            ids.push_back(names[f].id(v.substr(0, end)));
-            v.remove_prefix(end == std::string_view::npos ? v.size() : end + 1);
-        }
+        for (std::string_view v = fields[f]; !v.empty();) ids.push_back(names[f].id(schema::next_facet_value(f, &v)));
         spans[f] = {begin, ids.size()};
     }
 }

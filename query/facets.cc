@@ -8,36 +8,20 @@
 
 namespace morgue {
 
-namespace {
-struct FacetDef {
-    const char* name;
-    schema::FacetField field;
-    bool list; // a kListSeparator-joined list (authors)
-};
-const FacetDef kFacets[] = {
-    {"outlet", schema::facet_outlet, false},     {"section", schema::facet_section, false},
-    {"dateline", schema::facet_dateline, false}, {"author", schema::facet_authors, true},
-    {"language", schema::facet_language, false}, {"wire", schema::facet_wire, false},
-    {"kind", schema::facet_kind, false},
-};
-} // namespace
-
 const std::vector<std::string>& facet_names()
 {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> n;
-        for (const auto& f : kFacets) n.push_back(f.name);
-        n.push_back("date");
+        for (const auto& f : schema::fields())
+            if (f.flags & schema::in_facets) n.push_back(f.name);
         return n;
     }();
     return names;
 }
 
-int facet_field(const std::string& name)
+const schema::Field* find_facet(std::string_view name)
 {
-    for (const auto& f : kFacets)
-        if (name == f.name) return f.field;
-    return -1;
+    return schema::find_field(name, schema::in_facets);
 }
 
 void sort_and_limit(FacetResult* r, size_t limit)
@@ -59,9 +43,9 @@ FacetSpy::FacetSpy(const Xapian::Database& db, std::shared_ptr<const FacetTable>
         packed_end_ = db.valuestream_end(schema::slot_facets);
     }
     for (const auto& n : names) {
-        if (n == "date") dates_ = true;
-        for (const auto& f : kFacets)
-            if (n == f.name) counters_.push_back({f.name, f.field, {}});
+        const schema::Field* f = find_facet(n);
+        if (f && f->kind == schema::FieldKind::date) dates_ = true;
+        else if (f) counters_.push_back({f->name, f->facet, {}});
     }
 }
 

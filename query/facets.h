@@ -37,17 +37,17 @@ struct FacetResult {
     size_t distinct = 0;             // distinct values before --facet-limit
 };
 
-// The facets morgue knows, by name: outlet, section, dateline, author,
-// language (lang), wire, kind, date.
+// The facets morgue knows, by canonical name: the fields of schema::fields()
+// flagged in_facets (outlet, section, ..., date).
 const std::vector<std::string>& facet_names();
-// The packed-value field (schema::FacetField) a facet counts; -1 for
-// "date" and unknown names.
-int facet_field(const std::string& name);
+// The field a facet name (or an alias: lang) counts; nullptr if none. Its
+// kind is date for the histogram, its facet the packed-value field otherwise.
+const schema::Field* find_facet(std::string_view name);
 // Sorts r's values by count (then value) and keeps the first `limit`.
 void sort_and_limit(FacetResult* r, size_t limit);
 // The facets counted unless asked otherwise (morgue-query --facets, the
-// HTTP API's facets=).
-inline constexpr const char* kDefaultFacets = "outlet,section,dateline,author,language,date";
+// HTTP API's facets=), comma-separated.
+inline const std::string kDefaultFacets = schema::field_names(schema::in_default_facets, ",");
 
 class FacetSpy : public Xapian::MatchSpy {
 public:

@@ -1,6 +1,7 @@
 // morgue-query: parse the command line, search, print, map to exit codes.
 #include "cli.h"
 #include "export.h"
+#include "field_help.h"
 #include "output.h"
 #include "related.h"
 #include "request.h"
@@ -26,7 +27,7 @@ namespace {
 // Generous for a person at a terminal; the server's own is shorter.
 constexpr const char* kCliTimeLimit = "10";
 
-const char* kUsage = R"(Usage: morgue-query --db DB [options] QUERY...
+const char* kUsageHead = R"(Usage: morgue-query --db DB [options] QUERY...
        morgue-query serve --db DB [--port 8080] [--bind 127.0.0.1]   (see serve --help)
 
 "serve" first starts the web front end; to search for the word, put an
@@ -34,8 +35,7 @@ option first (morgue-query --db DB serve).
 
 Searches the morgue database DB ($MORGUE_DB when --db is not given) and prints
 the best matches with highlighted snippets, the exact number of matches, and
-counts by outlet, section, dateline, author, language and date over ALL
-matches.
+facet counts (--facets) over ALL matches.
 
 Query language (see docs/query-language.md):
   china trade            all words must match (stemmed: trade finds trading)
@@ -45,15 +45,12 @@ Query language (see docs/query-language.md):
   cyber*                 words starting with cyber (at most 1000 words per
                          wildcard, 8 wildcards per query)
   (china OR russia) AND hackers
-  outlet:reuters  section:tech  dateline:prague  author:"karel janicek"
-  lang:ar  wire:ap  kind:teaser  site:nytimes.com  title:words
-                         filters, case-insensitive; quote multi-word values;
-                         several values of one field are ORed, fields ANDed
-  date:2025-05-01..2025-05-31   date:2025-05-01..   date:..1987-03-31
-  date:2017-09   date:1987   date:1987-03..1987-04   date:2016..2017
-                         ISO days, months or years (05/06/2025 is
-                         ambiguous and refused); a month or year is all its days
 
+Fields (values case-insensitive, multi-word ones quoted); several values of
+one field are ORed, different fields ANDed:
+)";
+
+const char* kUsageTail = R"(
 Syndicated copies (one wire story carried by many outlets) are folded into
 one hit that says "also carried by N: ..."; --no-collapse lists them all,
 --copies ID lists a story's copies. Facet counts count stories by default.
@@ -65,6 +62,8 @@ Exit status: 0 ok (also when nothing matches), 1 runtime failure (no
 database, unreadable index), 2 usage error or bad query.
 
 Options)";
+
+std::string usage() { return kUsageHead + query_fields_help() + kUsageTail; }
 
 // The options that carry a request's parameters (the query's words,
 // --all, --related and --copies apart).
@@ -171,11 +170,13 @@ int main(int argc, char** argv)
     std::vector<std::string> words;
     bool estimate = false, export_every = false;
     const RelatedRequest related;
-    po::options_description desc(kUsage);
+    po::options_description desc(usage());
     add_common_options(desc, common);
     add_stats_options(desc);
     ShardOptions shards;
     add_shard_options(desc, shards);
+    const std::string facets_help =
+        "comma-separated facets to count (" + schema::field_names(schema::in_facets, ", ", true) + "), or all, or none";
     desc.add_options()
         ("limit,n", po::value<std::string>()->default_value("10")->value_name("N"), "show at most N hits (max 1000)")
         ("offset", po::value<std::string>()->default_value("0")->value_name("N"), "skip the first N hits (paging)")
@@ -184,7 +185,7 @@ int main(int argc, char** argv)
         ("until", po::value<std::string>()->value_name("DATE"), "only articles up to this day, month or year")
         ("format,f", po::value<std::string>()->default_value("text"), "text, json, jsonl or csv")
         ("facets", po::value<std::string>()->default_value(kDefaultFacets),
-         "comma-separated facets to count, or all, or none")
+         facets_help.c_str())
         ("facet-limit", po::value<std::string>()->default_value("10")->value_name("N"), "top N values per facet")
         ("interval", po::value<std::string>()->default_value("auto"), "date histogram: auto, day, month or year")
         ("histogram", po::value<std::string>()->default_value("count"),

@@ -12,12 +12,7 @@ void values_of(std::string_view packed, int field, std::vector<std::string_view>
     std::string_view fields[schema::facet_field_count];
     schema::split_facets(packed, fields);
     out->clear();
-    std::string_view v = fields[field];
-    while (!v.empty()) {
-        size_t end = field == schema::facet_authors ? v.find(schema::kListSeparator) : std::string_view::npos;
-        out->push_back(v.substr(0, end));
-        v.remove_prefix(end == std::string_view::npos ? v.size() : end + 1);
-    }
+    for (std::string_view v = fields[field]; !v.empty();) out->push_back(schema::next_facet_value(field, &v));
 }
 
 } // namespace
@@ -25,8 +20,9 @@ void values_of(std::string_view packed, int field, std::vector<std::string_view>
 PackedFacetCounts::PackedFacetCounts(const std::vector<std::string>& names, bool by_story) : by_story_(by_story)
 {
     for (const auto& n : names) {
-        if (n == "date") dates_ = true;
-        else if (int f = facet_field(n); f >= 0) wanted_.emplace_back(n, f);
+        const schema::Field* f = find_facet(n);
+        if (f && f->kind == schema::FieldKind::date) dates_ = true;
+        else if (f) wanted_.emplace_back(f->name, f->facet);
     }
 }
 

@@ -92,11 +92,9 @@ Status check_syntax(const std::string& q)
             if (j + 1 < q.size() && q[j] == ':' && !std::isspace(static_cast<unsigned char>(q[j + 1])) &&
                 q[j + 1] != '/') { // "http://..." is a url, not a field
                 std::string name = q.substr(i, j - i);
-                if (name != "date" && !schema::find_field(name)) {
-                    std::string known = "date";
-                    for (const auto& f : schema::fields()) known += std::string(", ") + f.name;
-                    return Status::Usage("unknown field '" + name + ":' (known fields: " + known + ")");
-                }
+                if (!schema::find_field(name))
+                    return Status::Usage("unknown field '" + name + ":' (known fields: " +
+                                         schema::field_names(schema::in_query, ", ", true) + ")");
             }
             i = j - 1;
         }
@@ -113,7 +111,7 @@ Status add_filters(const std::vector<std::pair<std::string, std::string>>& filte
     std::vector<std::pair<const schema::Field*, std::vector<Xapian::Query>>> by_field;
     for (const auto& [name, value] : filters) {
         const schema::Field* f = schema::find_field(name);
-        if (!f || !f->boolean) return Status::Usage("unknown filter '" + name + "'");
+        if (!f || f->kind != schema::FieldKind::filter) return Status::Usage("unknown filter '" + name + "'");
         std::string term = schema::filter_term(f->prefix, value);
         if (term.empty()) return Status::Usage("an empty " + name + " filter");
         auto it = std::find_if(by_field.begin(), by_field.end(), [&](const auto& e) { return e.first == f; });
@@ -158,17 +156,23 @@ Status parse_text(const std::string& text, const std::string& lang, Xapian::Quer
     return Status::Ok();
 }
 
-// The stemmer a query is parsed with: the language one lang: filter names
-// (in the text or apart from it), else the script of the words
+// The stemmer a query is parsed with: the language one language: (lang:)
+// filter names (in the text or apart from it), else the script of the words
 // (guess_language: Arabic, Cyrillic, Greek, else English). A few words are
 // too few for a language detector to tell French from English; accent
 // folding already lets an English-stemmed "reformes" meet French "réformes".
 std::string query_language(const std::string& text, const QueryOptions& options)
 {
+    static const schema::Field* language = schema::find_field("language");
     std::vector<std::string> named;
     for (const auto& [name, value] : options.filters)
-        if (name == "lang") named.push_back(schema::normalise_value(value));
-    static const Pattern lang_filter(R"((?:^|[\s(+])lang:"?([A-Za-z_-]+))");
+        if (schema::find_field(name) == language) named.push_back(schema::normalise_value(value));
+    static const std::string lang_re = [] {
+        std::string names = language->name;
+        for (const char* alias : language->aliases) names += std::string("|") + alias;
+        return R"((?:^|[\s(+])(?:)" + names + R"():"?([A-Za-z_-]+))";
+    }();
+    static const Pattern lang_filter(lang_re.c_str());
     Pattern::Match m;
     for (size_t from = 0; from < text.size() && lang_filter.search(text, &m, from);) {
         named.push_back(schema::normalise_value(m.str(1)));
@@ -205,12 +209,23 @@ Xapian::QueryParser make_query_parser(const Xapian::Stem& stemmer, std::shared_p
     qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_ERROR,
                          Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);
     for (const auto& f : schema::fields()) {
-        if (f.boolean)
-            qp.add_boolean_prefix(f.name, (new FilterProcessor(f.prefix, error))->release(), f.name);
-        else
-            qp.add_prefix(f.name, f.prefix);
+        if (!(f.flags & schema::in_query)) continue;
+        // An alias is the same field: its values are ORed with the name's.
+        const std::string grouping = f.name;
+        std::vector<const char*> names{f.name};
+        names.insert(names.end(), f.aliases.begin(), f.aliases.end());
+        for (const char* name : names) {
+            switch (f.kind) {
+            case schema::FieldKind::filter:
+                qp.add_boolean_prefix(name, (new FilterProcessor(f.prefix, error))->release(), &grouping);
+                break;
+            case schema::FieldKind::date:
+                qp.add_boolean_prefix(name, (new DateProcessor(error))->release(), &grouping);
+                break;
+            case schema::FieldKind::text: qp.add_prefix(name, f.prefix); break;
+            }
+        }
     }
-    qp.add_boolean_prefix("date", (new DateProcessor(error))->release(), "date");
     return qp;
 }
 

@@ -20,7 +20,7 @@ struct QueryOptions {
     // either, the text may be empty (every article in the range).
     std::optional<int64_t> since, until;
     // Filters given apart from the text (the HTTP API's outlet=, section=,
-    // ...): {field name as in schema::fields(), value}. Values of one field
+    // ...): {field name or alias as in schema::fields(), value}. Values of one field
     // are ORed, fields ANDed, as in the query language. They need no quoting,
     // so no value can change the meaning of the text; with filters the text
     // may be empty (every article they match).

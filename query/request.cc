@@ -124,12 +124,9 @@ Status Validator::facets(std::vector<std::string>* out) const
     std::stringstream in(list);
     for (std::string f; std::getline(in, f, ',');) {
         if (f.empty()) continue;
-        if (std::find(known.begin(), known.end(), f) == known.end()) {
-            std::string names;
-            for (const auto& n : known) names += n + ", ";
-            return fail(Param::facets, "unknown facet '" + f + "' in " + name(Param::facets) + " (facets: " + names +
-                                           "or all, or none)");
-        }
+        if (!find_facet(f))
+            return fail(Param::facets, "unknown facet '" + f + "' in " + name(Param::facets) + " (facets: " +
+                                           schema::field_names(schema::in_facets, ", ", true) + ", or all, or none)");
         out->push_back(f);
     }
     return Status::Ok();

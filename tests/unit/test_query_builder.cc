@@ -23,7 +23,7 @@ std::string describe(const std::string& q, const QueryOptions& opts = {})
 TEST_CASE("query language: free text, operators, phrases, wildcards")
 {
     const Case cases[] = {
-        // AND is the default operator; words are stemmed (Z prefix).
+        // AND is the default operator; words are stemmed (bare stems, no Z prefix: STEM_ALL).
         {"china trade", "Query((china@1 AND trade@2))"},
         {"china OR taiwan", "Query((china@1 OR taiwan@2))"},
         {"china NOT taiwan", "Query((china@1 AND_NOT taiwan@2))"},
