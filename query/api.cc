@@ -1,19 +1,20 @@
 #include "api.h"
 
 #include "codec.h"
-#include "copies_output.h"
-#include "date_period.h"
 #include "dates.h"
 #include "output.h"
+#include "output_json.h"
 #include "reader.h"
 #include "schema.h"
 #include "stats.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <set>
 #include <sstream>
+#include <vector>
 
 namespace morgue {
 
@@ -23,88 +24,40 @@ using json = nlohmann::ordered_json;
 
 // Filters people pick in the page; each may be given several times (ORed).
 const std::set<std::string> kFilterParams = {"outlet", "section", "dateline", "author", "lang", "wire", "kind"};
-// Everything else, at most once each.
-const std::set<std::string> kSingleParams = {"q",     "since", "until",       "sort",     "offset", "limit",
-                                             "collapse", "count", "facets", "facet_limit", "interval", "histogram",
-                                             "group"};
+// What else each endpoint takes, at most once each.
+const std::vector<Param> kSearchParams = {Param::query,  Param::since,    Param::until,       Param::sort,
+                                          Param::offset, Param::limit,    Param::collapse,    Param::count,
+                                          Param::facets, Param::facet_limit, Param::interval, Param::histogram,
+                                          Param::group};
+const std::vector<Param> kRelatedParams = {Param::window_days, Param::limit, Param::per_outlet};
 
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string api_spelling(Param p) { return param_name(p); }
 
-// A decimal number in [0, max]; anything else is the caller's mistake.
-Status parse_bounded(const std::string& name, const std::string& text, unsigned max, unsigned* out)
+const RequestRules kApiRules = {
+    api_spelling, kMaxQueryBytes, kMaxApiOffset, kMaxApiLimit, kMaxApiLimit, kMaxRelatedWindowDays, kMaxRelated,
+    // Ranking, paging, collapsing and facets are the search's; an export is
+    // every match in index order.
+    {Param::sort, Param::offset, Param::limit, Param::collapse, Param::count, Param::facets, Param::facet_limit,
+     Param::interval, Param::histogram}};
+
+// The query string as a request: the filters (an empty one is an empty
+// form field, no filter), and each of `accepted` once at most.
+Status request_text(const Params& params, const std::vector<Param>& accepted, RequestText* out)
 {
-    const bool digits = !text.empty() && text.size() <= 9 && text.find_first_not_of("0123456789") == std::string::npos;
-    if (!digits || std::stoul(text) > max)
-        return Status::Usage(name + " must be a whole number from 0 to " + std::to_string(max));
-    *out = static_cast<unsigned>(std::stoul(text));
-    return Status::Ok();
-}
-
-Status parse_flag(const std::string& name, const std::string& text, bool* out)
-{
-    if (text == "1" || text == "true") *out = true;
-    else if (text == "0" || text == "false") *out = false;
-    else return Status::Usage(name + " must be true or false");
-    return Status::Ok();
-}
-
-// Applies one single-valued parameter to the request.
-Status apply(const std::string& key, const std::string& value, SearchRequest* req)
-{
-    if (key == "q") {
-        if (value.size() > kMaxQueryBytes)
-            return Status::Usage("the query is too long (at most " + std::to_string(kMaxQueryBytes) + " bytes)");
-        req->query = value;
-    } else if (key == "since" || key == "until") {
-        if (value.empty()) return Status::Ok();
-        DayRange period; // until=2017-09 runs to September's end
-        Status s = parse_date_period(value, &period);
-        if (!s.ok()) return Status::Usage(key + ": " + s.message());
-        if (key == "since") req->options.since = period.first;
-        else req->options.until = period.last;
-    } else if (key == "sort") {
-        if (!parse_sort_order(value, &req->sort)) return Status::Usage("sort must be relevance, newest or oldest");
-    } else if (key == "offset") {
-        return parse_bounded(key, value, kMaxApiOffset, &req->offset);
-    } else if (key == "limit") {
-        return parse_bounded(key, value, kMaxApiLimit, &req->limit);
-    } else if (key == "collapse") {
-        return parse_flag(key, value, &req->collapse);
-    } else if (key == "count") {
-        if (value != "stories" && value != "copies" && value != "events")
-            return Status::Usage("count must be stories, copies or events");
-        req->count_stories = value == "stories";
-        req->count_events = value == "events";
-    } else if (key == "group") {
-        if (value != "stories" && value != "events") return Status::Usage("group must be stories or events");
-        req->group_events = value == "events";
-    } else if (key == "facets") {
-        req->facets.clear();
-        if (value == "all") req->facets = facet_names();
-        std::stringstream in(value == "all" || value == "none" ? "" : value);
-        for (std::string f; std::getline(in, f, ',');) {
-            bool known = false;
-            for (const auto& n : facet_names()) known |= n == f;
-            if (!known) return Status::Usage("unknown facet '" + f + "'");
-            req->facets.push_back(f);
+    const bool filters = std::find(accepted.begin(), accepted.end(), Param::query) != accepted.end();
+    for (const auto& [key, value] : params) {
+        if (filters && kFilterParams.count(key)) {
+            if (!value.empty()) out->filters.emplace_back(key, value);
+            continue;
         }
-    } else if (key == "facet_limit") {
-        unsigned n;
-        Status s = parse_bounded(key, value, kMaxApiLimit, &n);
-        if (!s.ok()) return s;
-        req->facet_limit = n;
-    } else if (key == "interval") {
-        if (value != "auto" && value != "day" && value != "month" && value != "year")
-            return Status::Usage("interval must be auto, day, month or year");
-        req->interval = value;
-    } else if (key == "histogram") {
-        if (value != "count" && value != "share") return Status::Usage("histogram must be count or share");
-        req->histogram_share = value == "share";
+        auto p = std::find_if(accepted.begin(), accepted.end(), [&](Param a) { return key == param_name(a); });
+        if (p == accepted.end()) return Status::Usage("unknown parameter '" + key + "'");
+        if (params.count(key) > 1) return Status::Usage("parameter '" + key + "' given more than once");
+        if (*p == Param::query) out->query = value;
+        else if (!value.empty() || (*p != Param::since && *p != Param::until)) out->values[*p] = value;
     }
     return Status::Ok();
 }
-
-json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
 Status find_article(Xapian::Database& db, const std::string& id, Article* a, std::string* cluster)
 {
@@ -152,33 +105,33 @@ ApiReply server_trouble(const Status& s)
 
 } // namespace
 
-Status search_request_from_params(const Params& params, SearchRequest* req)
+Status request_from_params(RequestKind kind, const std::string& id, const Params& params, Request* out)
 {
-    Status defaults = apply("facets", kDefaultFacets, req);
-    if (!defaults.ok()) return defaults;
-    for (const auto& [key, value] : params) {
-        if (kFilterParams.count(key)) {
-            if (!value.empty()) req->options.filters.emplace_back(key, value);
-            continue;
-        }
-        if (!kSingleParams.count(key)) return Status::Usage("unknown parameter '" + key + "'");
-        if (params.count(key) > 1) return Status::Usage("parameter '" + key + "' given more than once");
-        Status s = apply(key, value, req);
-        if (!s.ok()) return s;
-    }
-    if (req->options.since && req->options.until && *req->options.since > *req->options.until)
-        return Status::Usage("since is after until");
-    return Status::Ok();
+    std::vector<Param> accepted = kind == RequestKind::related ? kRelatedParams : kSearchParams;
+    if (kind == RequestKind::export_all) accepted.push_back(Param::format);
+    RequestText text;
+    text.kind = kind;
+    text.id = id;
+    Status s = request_text(params, accepted, &text);
+    return s.ok() ? validate_request(text, kApiRules, out) : s;
+}
+
+Status search_request_from_params(const Params& params, SearchRequest* out)
+{
+    Request req;
+    Status s = request_from_params(RequestKind::search, "", params, &req);
+    if (s.ok()) *out = req.search;
+    return s;
 }
 
 ApiReply api_search(Xapian::Database& db, const std::string& path, const Params& params, double time_limit)
 {
     SearchRequest req;
+    Status s = search_request_from_params(params, &req);
+    if (!s.ok()) return error_reply(400, s.message());
     req.db = path;
     req.time_limit = time_limit;
     req.facet_table = true; // a server answers many searches: facets from memory
-    Status s = search_request_from_params(params, &req);
-    if (!s.ok()) return error_reply(400, s.message());
     SearchResult res;
     s = search(db, req, &res);
     if (s.code() == Status::Code::usage) return error_reply(400, s.message());
@@ -201,33 +154,23 @@ ApiReply api_article(Xapian::Database& db, const std::string& path, const std::s
         s = list_copies(path, id, &copies);
         if (!s.ok()) return server_trouble(s);
     }
-    return {200, dump(article_json(a, cluster, copies))};
+    return {200, json_line(article_json(a, cluster, copies))};
 }
 
-Status related_request_from_params(const std::string& id, const Params& params, RelatedRequest* req)
+Status related_request_from_params(const std::string& id, const Params& params, RelatedRequest* out)
 {
-    req->id = id;
-    for (const auto& [key, value] : params) {
-        if (params.count(key) > 1) return Status::Usage("parameter '" + key + "' given more than once");
-        unsigned days = 0;
-        Status s;
-        if (key == "window_days") {
-            s = parse_bounded(key, value, kMaxRelatedWindowDays, &days);
-            req->window_days = static_cast<int>(days);
-        } else if (key == "limit") s = parse_bounded(key, value, kMaxRelated, &req->limit);
-        else if (key == "per_outlet") s = parse_bounded(key, value, kMaxRelated, &req->per_outlet);
-        else s = Status::Usage("unknown parameter '" + key + "'");
-        if (!s.ok()) return s;
-    }
-    return Status::Ok();
+    Request req;
+    Status s = request_from_params(RequestKind::related, id, params, &req);
+    if (s.ok()) *out = req.related;
+    return s;
 }
 
 ApiReply api_related(Xapian::Database& db, const std::string& path, const std::string& id, const Params& params)
 {
     RelatedRequest req;
-    req.db = path;
     Status s = related_request_from_params(id, params, &req);
     if (!s.ok()) return error_reply(400, s.message());
+    req.db = path;
     RelatedResult res;
     s = find_related(db, req, &res);
     if (s.code() == Status::Code::not_found) return error_reply(404, s.message());
@@ -242,12 +185,12 @@ ApiReply api_stats(const std::string& path)
     Status s = database_stats(path, &j);
     if (!s.ok()) return server_trouble(s);
     j.erase("database"); // the server's file system is nobody's business
-    return {200, dump(j)};
+    return {200, json_line(j)};
 }
 
 ApiReply error_reply(int status, const std::string& message)
 {
-    return {status, dump(json{{"error", message}})};
+    return {status, json_line(json{{"error", message}})};
 }
 
 int http_status(const Status& s)

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "related.h"
+#include "request.h"
 #include "search.h"
 #include "status.h"
 
@@ -30,6 +31,10 @@ struct ApiReply {
     std::string body; // JSON
 };
 
+// The parameters of an endpoint -> a checked request (db left to the
+// caller): /api/search (search), /api/export (export_all, with format) and
+// /api/article/ID/related (related, for article `id`).
+Status request_from_params(RequestKind kind, const std::string& id, const Params& params, Request* out);
 // /api/search parameters -> SearchRequest (db left to the caller).
 Status search_request_from_params(const Params& params, SearchRequest* out);
 

@@ -2,6 +2,7 @@
 
 #include "codec.h"
 #include "csv.h"
+#include "output_json.h"
 #include "dates.h"
 #include "reader.h"
 #include "schema.h"
@@ -33,8 +34,6 @@ private:
     Xapian::docid last_;
 };
 
-json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-
 // One exported row. The event column waits for the index to carry events:
 // it is empty (null) until then.
 std::string row(const Article& a, const std::string& cluster, Xapian::doccount copies, OutputFormat format)
@@ -51,7 +50,7 @@ std::string row(const Article& a, const std::string& cluster, Xapian::doccount c
                   {"source_line", a.source_line ? json(a.source_line) : json(nullptr)},
                   {"cluster", or_null(cluster)}, {"copies", copies},
                   {"event", nullptr}};
-        return j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+        return json_line(j) + "\n";
     }
     std::string authors;
     for (const auto& au : a.authors) authors += (authors.empty() ? "" : "; ") + au;
@@ -89,7 +88,7 @@ Status export_matches(Xapian::Database& db, const SearchRequest& req, OutputForm
                       const ExportProgress& progress, Xapian::doccount chunk_size)
 {
     if (format != OutputFormat::csv && format != OutputFormat::jsonl)
-        return Status::Usage("an export is CSV or JSON Lines (--format csv or jsonl)");
+        return Status::Usage("an export is CSV or JSON Lines");
     BuiltQuery bq;
     Status s = build_query(req.query, req.options, &bq);
     if (!s.ok()) return s;
@@ -134,7 +133,7 @@ Status export_matches(Xapian::Database& db, const SearchRequest& req, OutputForm
     }
     if (format == OutputFormat::jsonl) {
         json summary = {{"type", "summary"}, {"schema_version", kJsonSchemaVersion}, {"query", req.query}, {"rows", rows}};
-        sink(summary.dump(-1, ' ', false, json::error_handler_t::replace) + "\n");
+        sink(json_line(summary) + "\n");
     }
     return Status::Ok();
 }

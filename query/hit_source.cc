@@ -1,5 +1,7 @@
 #include "hit_source.h"
 
+#include "output_json.h"
+
 namespace morgue {
 
 namespace {
@@ -12,8 +14,6 @@ std::string found(const char* field, const std::string& value, const std::string
     if (how.empty()) return "";
     return std::string(" | ") + field + ": " + (value.empty() ? how : value + " (" + how + ")");
 }
-
-json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
 } // namespace
 

@@ -3,6 +3,7 @@
 #include "utf8.h"
 #include "csv.h"
 #include "hit_source.h"
+#include "output_json.h"
 
 #include <nlohmann/json.hpp>
 
@@ -23,8 +24,6 @@ const char* sort_name(SortOrder s)
     }
     return "relevance";
 }
-
-json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
 json reports_json(const std::vector<EventReport>& reports)
 {
@@ -201,19 +200,19 @@ void write_result(std::ostream& out, OutputFormat format, const OutputStyle& sty
         for (const auto& h : r.hits) hits.push_back(hit_json(h, q.group_events));
         doc["hits"] = hits;
         doc["facets"] = facets_json(r);
-        out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+        out << json_document(doc) << "\n";
         return;
     }
     case OutputFormat::jsonl: {
         for (const auto& h : r.hits) {
             json line = hit_json(h, q.group_events);
             line["type"] = "hit";
-            out << line.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+            out << json_line(line) << "\n";
         }
         json last = summary_json(q, r);
         last["type"] = "summary";
         last["facets"] = facets_json(r);
-        out << last.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+        out << json_line(last) << "\n";
         return;
     }
     case OutputFormat::csv:
@@ -232,13 +231,13 @@ void write_result(std::ostream& out, OutputFormat format, const OutputStyle& sty
 
 std::string related_json(const RelatedRequest& q, const RelatedResult& r)
 {
-    return related_doc(q, r).dump(-1, ' ', false, json::error_handler_t::replace);
+    return json_line(related_doc(q, r));
 }
 
 void write_related(std::ostream& out, OutputFormat format, const RelatedRequest& q, const RelatedResult& r)
 {
     if (format != OutputFormat::text) {
-        out << related_doc(q, r).dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+        out << json_document(related_doc(q, r)) << "\n";
         return;
     }
     out << "Coverage related to [" << r.id << "] " << r.title << "\n   ";

@@ -1,5 +1,8 @@
-// Writing a SearchResult as text (people), JSON, JSON Lines or CSV (programs).
-// The JSON field names are a contract: see docs/json-output.md.
+// Every answer morgue-query writes, as text (people), JSON, JSON Lines or
+// CSV (programs): a search's page of hits (output.cc), an article's related
+// coverage (output.cc) and its story's copies (output_copies.cc). The JSON
+// field names are a contract: see docs/json-output.md. An export (every
+// match, streamed) writes its own rows: export.h.
 #pragma once
 
 #include "related.h"
@@ -7,6 +10,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace morgue {
 
@@ -27,5 +31,10 @@ void write_result(std::ostream& out, OutputFormat format, const OutputStyle& sty
 void write_related(std::ostream& out, OutputFormat format, const RelatedRequest& request, const RelatedResult& result);
 // The JSON of write_related, for the HTTP API.
 std::string related_json(const RelatedRequest& request, const RelatedResult& result);
+
+// morgue-query --copies: text, one line per copy; json: {"schema_version",
+// "id", "copies": [...]}; jsonl: one copy per line; csv: a header and one
+// row per copy.
+void write_copies(std::ostream& out, OutputFormat format, const std::string& id, const std::vector<Copy>& copies);
 
 } // namespace morgue

@@ -217,9 +217,10 @@ Xapian::QueryParser make_query_parser(const Xapian::Stem& stemmer, std::shared_p
 Status build_query(const std::string& text, const QueryOptions& options, BuiltQuery* out)
 {
     const bool blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
-    if (blank && options.filters.empty())
-        return Status::Usage("empty query: give words to search for, or a filter such as outlet:reuters");
-    // Filters alone (browsing an outlet, a section) match every article they name.
+    const bool dates = options.since || options.until;
+    if (blank && options.filters.empty() && !dates)
+        return Status::Usage("empty query: give words to search for, a filter such as outlet:reuters, or dates");
+    // Filters or dates alone (browsing an outlet, a month) match every article they admit.
     std::string lang = blank ? schema::stemmer_name("en") : query_language(text, options);
     Xapian::Query q{std::string()}; // the empty term: every document
     if (!blank) {
@@ -228,7 +229,7 @@ Status build_query(const std::string& text, const QueryOptions& options, BuiltQu
     }
     Status s = add_filters(options.filters, &q);
     if (!s.ok()) return s;
-    if (options.since || options.until) q = Xapian::Query(Xapian::Query::OP_FILTER, q, day_range(options.since, options.until));
+    if (dates) q = Xapian::Query(Xapian::Query::OP_FILTER, q, day_range(options.since, options.until));
     out->query = q;
     out->stemmer_language = lang;
     return Status::Ok();

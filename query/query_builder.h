@@ -16,7 +16,9 @@
 namespace morgue {
 
 struct QueryOptions {
-    std::optional<int64_t> since, until; // --since/--until, seconds UTC, inclusive days
+    // The first and last day (their first second, UTC), inclusive; with
+    // either, the text may be empty (every article in the range).
+    std::optional<int64_t> since, until;
     // Filters given apart from the text (the HTTP API's outlet=, section=,
     // ...): {field name as in schema::fields(), value}. Values of one field
     // are ORed, fields ANDed, as in the query language. They need no quoting,

@@ -383,7 +383,8 @@ Status search(Xapian::Database& db, const SearchRequest& req, SearchResult* res)
     if (req.time_limit > 0)
         deadline.at = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(req.time_limit));
     if (req.limit > kMaxLimit)
-        return Status::Usage("--limit " + std::to_string(req.limit) + " is over the maximum of " + std::to_string(kMaxLimit));
+        return Status::Usage("a page of " + std::to_string(req.limit) + " hits is over the maximum of " +
+                             std::to_string(kMaxLimit));
     BuiltQuery bq;
     Status s = build_query(req.query, req.options, &bq);
     if (!s.ok()) return s;

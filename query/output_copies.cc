@@ -1,6 +1,8 @@
-#include "copies_output.h"
+// morgue-query --copies ID in each --format: the copies of a story.
+#include "output.h"
 
 #include "csv.h"
+#include "output_json.h"
 #include "utf8.h"
 
 #include <cstdio>
@@ -11,8 +13,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-
 std::string similarity(double s)
 {
     char buf[16];
@@ -20,15 +20,7 @@ std::string similarity(double s)
     return buf;
 }
 
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
 } // namespace
-
-json copy_json(const Copy& c)
-{
-    return {{"id", c.id},           {"title", c.title},         {"outlet", or_null(c.outlet)},
-            {"date", or_null(c.date)}, {"wire", or_null(c.wire)}, {"similarity", c.similarity}};
-}
 
 void write_copies(std::ostream& out, OutputFormat format, const std::string& id, const std::vector<Copy>& copies)
 {
@@ -43,11 +35,11 @@ void write_copies(std::ostream& out, OutputFormat format, const std::string& id,
         json list = json::array();
         for (const auto& c : copies) list.push_back(copy_json(c));
         json doc = {{"schema_version", kJsonSchemaVersion}, {"id", id}, {"copies", list}};
-        out << doc.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+        out << json_document(doc) << "\n";
         return;
     }
     case OutputFormat::jsonl:
-        for (const auto& c : copies) out << dump(copy_json(c)) << "\n";
+        for (const auto& c : copies) out << json_line(copy_json(c)) << "\n";
         return;
     case OutputFormat::csv:
         out << "id,title,outlet,date,wire,similarity\n";
