@@ -151,6 +151,7 @@ int main(int argc, char** argv)
         std::cerr << "usage: morgue-bench-size DB [--without PREFIX|pos:PREFIX|slot:N]...\n";
         return 2;
     }
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // each copy's line as it is measured (copies take minutes)
     const std::string path = argv[1];
     std::vector<Spec> specs;
     for (int i = 2; i < argc; ++i) {
