@@ -13,21 +13,14 @@ uint64_t fnv1a(std::string_view data, uint64_t basis)
     return h;
 }
 
-// splitmix64's finaliser: spreads FNV's weak low bits over the whole word.
-uint64_t mix(uint64_t z)
-{
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
 } // namespace
 
 Hash128 hash128(std::string_view data)
 {
+    // mix64 spreads FNV's weak low bits over the whole word.
     Hash128 h;
-    h.hi = mix(fnv1a(data, 0xcbf29ce484222325ULL) ^ data.size());
-    h.lo = mix(fnv1a(data, 0x84222325cbf29ce4ULL) + 0x9e3779b97f4a7c15ULL);
+    h.hi = mix64(fnv1a(data, 0xcbf29ce484222325ULL) ^ data.size());
+    h.lo = mix64(fnv1a(data, 0x84222325cbf29ce4ULL) + 0x9e3779b97f4a7c15ULL);
     return h;
 }
 

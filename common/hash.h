@@ -14,6 +14,16 @@ struct Hash128 {
     std::string bytes() const; // 16 raw bytes, big-endian
 };
 
+// splitmix64's finaliser: every input bit reaches every output bit. Ids,
+// content hashes and copy signatures are made with it, so it must not change
+// (inline: copy signatures call it once per word of every article).
+inline uint64_t mix64(uint64_t z)
+{
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
 // Two independent 64-bit FNV-1a-style hashes with a final avalanche mix; not
 // cryptographic, but stable across builds and machines.
 Hash128 hash128(std::string_view data);

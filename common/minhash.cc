@@ -9,15 +9,6 @@
 
 namespace morgue {
 
-namespace {
-uint64_t mix64(uint64_t z)
-{
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-} // namespace
-
 std::optional<CopySignature> copy_signature(std::string_view text)
 {
     // Words: runs of word characters, lower-cased (so quotes, punctuation

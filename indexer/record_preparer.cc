@@ -3,7 +3,7 @@
 #include "article_parser.h"
 #include "copy_detector.h"
 #include "dateline.h"
-#include "page_extract.h"
+#include "wire.h"
 #include "schema.h"
 #include "update_policy.h"
 #include "utf8.h"

@@ -1,5 +1,7 @@
 #include "sources.h"
 
+#include "input_format.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
@@ -8,20 +10,10 @@ namespace fs = std::filesystem;
 
 namespace morgue {
 
-static bool ends_with(const std::string& s, const std::string& suffix)
-{
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 bool looks_like_article_file(const std::string& name)
 {
     if (name.empty() || name[0] == '.') return false;
-    std::string base = name;
-    for (const char* z : {".zst", ".gz"})
-        if (ends_with(base, z)) base.resize(base.size() - std::string(z).size());
-    for (const char* ext : {".jsonl", ".ndjson", ".json", ".txt"})
-        if (ends_with(base, ext)) return true;
-    return false;
+    return format_by_name(name) != NamedFormat::none;
 }
 
 namespace {

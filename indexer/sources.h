@@ -24,7 +24,8 @@ struct ExpandedSources {
 
 // Files are taken as named, whatever their extension; directories are walked
 // recursively (in name order) for article files: *.jsonl, *.ndjson, *.json,
-// *.txt, each optionally compressed (.zst, .gz). Hidden files are skipped;
+// *.txt, each optionally compressed (.zst, .gz): the names format_by_name
+// (input_format.h) knows. Hidden files are skipped;
 // a directory that cannot be read is an error (its articles would otherwise
 // silently go missing from the archive).
 ExpandedSources expand_sources(const std::vector<std::string>& sources);

@@ -6,7 +6,6 @@
 #include "request.h"
 #include "search.h"
 #include "serve_main.h"
-#include "utf8.h"
 #include "stats.h"
 #include "terminal.h"
 #include "shard_options.h"

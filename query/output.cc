@@ -1,6 +1,6 @@
 #include "output.h"
 
-#include "utf8.h"
+#include "terminal_safe.h"
 #include "csv.h"
 #include "hit_source.h"
 #include "output_json.h"

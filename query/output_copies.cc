@@ -3,7 +3,7 @@
 
 #include "csv.h"
 #include "output_json.h"
-#include "utf8.h"
+#include "terminal_safe.h"
 
 #include <cstdio>
 

@@ -7,7 +7,7 @@
 #include "histogram.h"
 #include "folding_stem.h"
 #include "minhash.h"
-#include "page_extract.h"
+#include "wire.h"
 #include "portable_match.h"
 #include "reader.h"
 #include "schema.h"

@@ -2,6 +2,7 @@
 #include "dateline.h"
 #include "dates.h"
 #include "page_extract.h"
+#include "wire.h"
 
 #include <doctest/doctest.h>
 

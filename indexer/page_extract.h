@@ -39,7 +39,4 @@ struct ExtractedPage {
 // `crawl_time` (seconds UTC) resolves "3 days ago"; `model` may be null.
 ExtractedPage extract_page(std::string_view text, int64_t crawl_time, const FurnitureModel* model);
 
-// Outlet name -> wire credit ("Associated Press" -> "AP"), "" if not a wire.
-std::string wire_of(std::string_view outlet);
-
 } // namespace morgue
