@@ -67,15 +67,16 @@ std::optional<CopySignature> article_signature(const Article& a)
 
 std::vector<std::string> band_keys(const CopySignature& s)
 {
+    // Raw bytes, not hex: a band term is unique to its article far more
+    // often than not, so its length is paid in the postlist and termlist
+    // tables of nearly every document.
     std::vector<std::string> keys;
-    const size_t rows = kBandRows;
-    static const char hex[] = "0123456789abcdef";
     for (size_t b = 0; b < kBands; ++b) {
         std::string raw;
-        for (size_t r = 0; r < rows; ++r) raw += std::to_string(s.minimums[b * rows + r]) + ",";
+        for (size_t r = 0; r < kBandRows; ++r) raw += std::to_string(s.minimums[b * kBandRows + r]) + ",";
         uint64_t h = hash128(raw).lo;
-        std::string key(1, hex[b]);
-        for (int i = 0; i < 12; ++i) key += hex[(h >> (4 * i)) & 0xf];
+        std::string key(1, static_cast<char>(b));
+        for (size_t i = 0; i < kBandKeyBytes; ++i) key += static_cast<char>((h >> (8 * i)) & 0xff);
         keys.push_back(key);
     }
     return keys;

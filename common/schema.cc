@@ -138,6 +138,11 @@ std::string id_term(std::string_view id)
     return bounded_term(prefix::id, std::string(id), kMaxIdBytes + 1);
 }
 
+std::string group_id(std::string_view id)
+{
+    return hash128(id_term(id)).hex().substr(0, 16);
+}
+
 std::string stemmer_name(std::string_view iso)
 {
     static const std::pair<const char*, const char*> known[] = {

@@ -1,7 +1,6 @@
 #include "copy_detector.h"
 
 #include "codec.h"
-#include "hash.h"
 #include "schema.h"
 
 #include <algorithm>
@@ -100,7 +99,7 @@ std::vector<std::string> CopyDetector::assign(const Article& a, const std::optio
     }
     std::string cluster;
     if (linked.empty()) {
-        cluster = hash128(schema::id_term(a.id)).hex();
+        cluster = schema::group_id(a.id);
     } else {
         // The cluster with the oldest member keeps its id, so ids stay stable.
         auto keep = linked.begin();

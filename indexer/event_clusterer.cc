@@ -2,7 +2,6 @@
 
 #include "codec.h"
 #include "folding_stem.h"
-#include "hash.h"
 #include "schema.h"
 
 #include <algorithm>
@@ -224,7 +223,7 @@ void EventClusterer::assign(const Article& a, Xapian::docid self, Xapian::Docume
     best_in_run(r, self, &best);
     if (db_had_documents_) best_in_database(r, self, &best);
     // A report like no earlier one starts an event, named after it.
-    std::string event = best.similarity >= opt_.threshold ? best.event : hash128(schema::id_term(a.id)).hex();
+    std::string event = best.similarity >= opt_.threshold ? best.event : schema::group_id(a.id);
     doc.add_boolean_term(schema::prefix::event + event);
     doc.add_value(schema::slot_event, event);
     doc.add_value(schema::slot_facets, schema::with_facet(doc.get_value(schema::slot_facets), schema::facet_event, event));

@@ -47,7 +47,7 @@ std::string UpdatePolicy::record_term(const std::string& path, std::string_view 
     std::string key = path;
     key += '\0';
     key += line;
-    return schema::prefix::record + hash128(key).hex();
+    return schema::prefix::record + hash128(key).bytes();
 }
 
 Status UpdatePolicy::read_by_this_build(const std::string& path, bool* yes)

@@ -2,9 +2,9 @@
 # Copy detection stays exact across shards: the labelled pairs of
 # tests/data/copy-pairs indexed as one database and as 4 shards get the same
 # copy clusters, and those clusters call pairs copies with precision >= 0.98
-# against the labels. Their recall (0.89) is below the signatures' own
-# (tests/unit/test_minhash.cc, >= 0.9): a pair is only compared when LSH
-# bands bring it up as a candidate; it must not fall further.
+# against the labels, and find at least 90% of the labelled copies (0.915
+# with 6 LSH bands of 2 rows; 8 bands of 4 rows found 0.89): a pair is only
+# compared when a band brings it up as a candidate.
 source "$(dirname "$0")/lib.sh"
 pairs=$TEST_DATA/copy-pairs
 
@@ -37,5 +37,5 @@ for line in open(sys.argv[3]):
     else: tn += 1
 precision, recall = tp / (tp + fp), tp / (tp + fn)
 print(f"pairs {tp + fp + fn + tn}: tp {tp} fp {fp} fn {fn} tn {tn}; precision {precision:.3f} recall {recall:.3f}")
-assert precision >= 0.98 and recall >= 0.89, (precision, recall)
+assert precision >= 0.98 and recall >= 0.9, (precision, recall)
 PY
