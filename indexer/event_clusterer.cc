@@ -54,7 +54,8 @@ EventClusterer::EventClusterer(Xapian::WritableDatabase& db, EventOptions option
 
 uint32_t EventClusterer::term_id(const std::string& stem)
 {
-    auto [it, fresh] = term_ids_.emplace(stem, static_cast<uint32_t>(terms_.size()));
+    // try_emplace: emplace would build (and free) a node for every stem already known.
+    auto [it, fresh] = term_ids_.try_emplace(stem, static_cast<uint32_t>(terms_.size()));
     if (fresh) {
         terms_.push_back(stem);
         // An index already holding documents knows the stem's frequency.
@@ -104,7 +105,7 @@ bool EventClusterer::in_window(const std::optional<int64_t>& a, const std::optio
 
 uint32_t EventClusterer::event_index(const std::string& id, const std::optional<int64_t>& date)
 {
-    auto [it, fresh] = event_ids_.emplace(id, static_cast<uint32_t>(events_.size()));
+    auto [it, fresh] = event_ids_.try_emplace(id, static_cast<uint32_t>(events_.size()));
     if (fresh) {
         events_.push_back(id);
         centroids_.emplace_back();
