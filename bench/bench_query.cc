@@ -7,9 +7,9 @@
 //   (SearchRequest::portable_facets), even for a single database.
 //   QUERIES.tsv: "kind<TAB>query" per line. Prints per-kind median, p95, p99
 //   in ms as JSON on stdout.
-#include "database.h"
-#include "facet_table.h"
-#include "search.h"
+#include "common/database.h"
+#include "query/facet_table.h"
+#include "query/search.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,7 @@
 // "id TAB printed opening TAB expected place TAB month TAB day" lines
 // (scripts/measure-datelines makes them from Reuters-21578's SGML) and prints
 // place and date accuracy, the misses, and extraction speed.
-#include "dateline.h"
+#include "indexer/dateline.h"
 
 #include <chrono>
 #include <iostream>

@@ -1,9 +1,9 @@
 // Prints "id TAB event" for every document of a database, for
 // scripts/measure-events to score against labelled events.
-#include "codec.h"
-#include "database.h"
-#include "schema.h"
-#include "xapian_error.h"
+#include "common/codec.h"
+#include "common/database.h"
+#include "common/schema.h"
+#include "common/xapian_error.h"
 
 #include <iostream>
 #include <memory>

@@ -1,7 +1,7 @@
 // Page extraction speed: runs extract_page over the given pages REPEATS
 // times each and prints pages/s and MB/s.
 // Usage: morgue-bench-extract REPEATS PAGE...
-#include "page_extract.h"
+#include "indexer/page_extract.h"
 
 #include <chrono>
 #include <fstream>

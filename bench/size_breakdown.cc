@@ -11,8 +11,8 @@
 //          free text), pos:PREFIX (only its positions), slot:N (a value slot)
 //
 // Usage: morgue-bench-size DB [--without SPEC]...
-#include "database.h"
-#include "xapian_error.h"
+#include "common/database.h"
+#include "common/xapian_error.h"
 
 #include <xapian.h>
 

@@ -1,6 +1,6 @@
-#include "cli.h"
+#include "common/cli.h"
 
-#include "version.h"
+#include "common/version.h"
 
 #include <cstdlib>
 

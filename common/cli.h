@@ -1,7 +1,7 @@
 // Command-line options shared by morgue-index and morgue-query, declared once.
 #pragma once
 
-#include "status.h"
+#include "common/status.h"
 
 #include <boost/program_options.hpp>
 

@@ -1,6 +1,6 @@
-#include "codec.h"
+#include "common/codec.h"
 
-#include "schema.h"
+#include "common/schema.h"
 
 #include <zstd.h>
 

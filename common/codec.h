@@ -8,8 +8,8 @@
 // decode(encode(a)) == a for every article; the tests hold us to it.
 #pragma once
 
-#include "article.h"
-#include "status.h"
+#include "common/article.h"
+#include "common/status.h"
 
 #include <xapian.h>
 

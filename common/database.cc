@@ -1,8 +1,8 @@
-#include "database.h"
+#include "common/database.h"
 
-#include "schema.h"
-#include "shards.h"
-#include "xapian_error.h"
+#include "common/schema.h"
+#include "common/shards.h"
+#include "common/xapian_error.h"
 
 #include <sys/stat.h>
 

@@ -2,7 +2,7 @@
 // binary can read or write a database of another schema by mistake.
 #pragma once
 
-#include "status.h"
+#include "common/status.h"
 
 #include <xapian.h>
 

@@ -1,7 +1,7 @@
 // The packed facet value (schema::slot_facets): packed at indexing, one
 // field set afterwards (event, copy cluster), split when facets are counted.
 // Its three operations live side by side so that they cannot drift apart.
-#include "schema.h"
+#include "common/schema.h"
 
 #include <algorithm>
 

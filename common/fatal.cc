@@ -1,4 +1,4 @@
-#include "fatal.h"
+#include "common/fatal.h"
 
 #include <xapian.h>
 

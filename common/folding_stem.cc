@@ -1,6 +1,6 @@
-#include "folding_stem.h"
+#include "common/folding_stem.h"
 
-#include "text_normalise.h"
+#include "common/text_normalise.h"
 
 namespace morgue {
 

@@ -1,6 +1,6 @@
-#include "language_detect.h"
+#include "common/language_detect.h"
 
-#include "language.h"
+#include "common/language.h"
 
 #include <cstdio> // compact_lang_det.h uses FILE without including it
 #include <cld2/public/compact_lang_det.h>

@@ -1,6 +1,6 @@
-#include "minhash.h"
+#include "common/minhash.h"
 
-#include "hash.h"
+#include "common/hash.h"
 
 #include <xapian.h>
 

@@ -4,7 +4,7 @@
 // ordinary Xapian query and no side store.
 #pragma once
 
-#include "article.h"
+#include "common/article.h"
 
 #include <cstdint>
 #include <optional>

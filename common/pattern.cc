@@ -1,4 +1,4 @@
-#include "pattern.h"
+#include "common/pattern.h"
 
 #include <cstdio>
 #include <cstdlib>

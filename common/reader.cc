@@ -1,8 +1,8 @@
-#include "reader.h"
+#include "common/reader.h"
 
-#include "database.h"
-#include "shards.h"
-#include "xapian_error.h"
+#include "common/database.h"
+#include "common/shards.h"
+#include "common/xapian_error.h"
 
 #include <fstream>
 #include <iterator>

@@ -10,7 +10,7 @@
 //    reopens the generation it already has); only opening the path again does.
 #pragma once
 
-#include "status.h"
+#include "common/status.h"
 
 #include <xapian.h>
 

@@ -1,8 +1,8 @@
-#include "schema.h"
+#include "common/schema.h"
 
-#include "dates.h"
-#include "hash.h"
-#include "url.h"
+#include "common/dates.h"
+#include "common/hash.h"
+#include "common/url.h"
 
 #include <algorithm>
 

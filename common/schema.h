@@ -2,7 +2,7 @@
 // Nothing outside this file spells a prefix string or a slot number.
 #pragma once
 
-#include "article.h"
+#include "common/article.h"
 
 #include <xapian.h>
 

@@ -1,6 +1,6 @@
-#include "shards.h"
+#include "common/shards.h"
 
-#include "schema.h"
+#include "common/schema.h"
 
 #include <filesystem>
 #include <fstream>

@@ -1,9 +1,9 @@
-#include "stats.h"
+#include "common/stats.h"
 
-#include "database.h"
-#include "dates.h"
-#include "schema.h"
-#include "xapian_error.h"
+#include "common/database.h"
+#include "common/dates.h"
+#include "common/schema.h"
+#include "common/xapian_error.h"
 
 #include <nlohmann/json.hpp>
 

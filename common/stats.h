@@ -2,8 +2,8 @@
 // and the web front end's /api/stats.
 #pragma once
 
-#include "cli.h"
-#include "status.h"
+#include "common/cli.h"
+#include "common/status.h"
 
 #include <boost/program_options.hpp>
 

@@ -1,4 +1,4 @@
-#include "text_normalise.h"
+#include "common/text_normalise.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>

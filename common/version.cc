@@ -1,7 +1,7 @@
-#include "version.h"
+#include "common/version.h"
 
 #include "release_version.h"
-#include "schema.h"
+#include "common/schema.h"
 
 #include <xapian.h>
 

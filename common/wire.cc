@@ -1,6 +1,6 @@
-#include "wire.h"
+#include "common/wire.h"
 
-#include "schema.h"
+#include "common/schema.h"
 
 #include <utility>
 

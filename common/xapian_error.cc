@@ -1,4 +1,4 @@
-#include "xapian_error.h"
+#include "common/xapian_error.h"
 
 #include <xapian.h>
 

@@ -2,7 +2,7 @@
 // that turns it into a Status, so callers never need to know its hierarchy.
 #pragma once
 
-#include "status.h"
+#include "common/status.h"
 
 #include <functional>
 #include <string>

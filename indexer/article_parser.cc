@@ -1,11 +1,11 @@
-#include "article_parser.h"
+#include "indexer/article_parser.h"
 
-#include "text.h"
+#include "indexer/text.h"
 
-#include "dates.h"
-#include "hash.h"
-#include "language_detect.h"
-#include "text_normalise.h"
+#include "common/dates.h"
+#include "common/hash.h"
+#include "common/language_detect.h"
+#include "common/text_normalise.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,9 +2,9 @@
 // field names or news-please's) or a plain-text page. Pure functions: no I/O.
 #pragma once
 
-#include "article.h"
-#include "status.h"
-#include "url.h"
+#include "common/article.h"
+#include "common/status.h"
+#include "common/url.h"
 
 #include <nlohmann/json_fwd.hpp>
 

@@ -1,11 +1,11 @@
-#include "article_writer.h"
+#include "indexer/article_writer.h"
 
-#include "database.h"
-#include "dates.h"
-#include "explain.h"
-#include "fatal.h"
-#include "schema.h"
-#include "xapian_error.h"
+#include "common/database.h"
+#include "common/dates.h"
+#include "indexer/explain.h"
+#include "common/fatal.h"
+#include "common/schema.h"
+#include "common/xapian_error.h"
 
 #include <ctime>
 #include <filesystem>

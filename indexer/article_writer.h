@@ -5,16 +5,16 @@
 // each article instead.
 #pragma once
 
-#include "copy_detector.h"
-#include "document_builder.h"
-#include "event_clusterer.h"
-#include "index_run.h"
-#include "record_preparer.h"
-#include "run_report.h"
-#include "shard_writer.h"
-#include "sources.h"
-#include "status.h"
-#include "update_policy.h"
+#include "indexer/copy_detector.h"
+#include "indexer/document_builder.h"
+#include "indexer/event_clusterer.h"
+#include "indexer/index_run.h"
+#include "indexer/record_preparer.h"
+#include "indexer/run_report.h"
+#include "indexer/shard_writer.h"
+#include "indexer/sources.h"
+#include "common/status.h"
+#include "indexer/update_policy.h"
 
 #include <xapian.h>
 

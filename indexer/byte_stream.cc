@@ -1,6 +1,6 @@
-#include "byte_stream.h"
+#include "indexer/byte_stream.h"
 
-#include "interrupt.h"
+#include "indexer/interrupt.h"
 
 #include <zlib.h>
 #include <zstd.h>

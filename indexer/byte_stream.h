@@ -2,7 +2,7 @@
 // own magic number (not the file name, which may lie or be stdin).
 #pragma once
 
-#include "status.h"
+#include "common/status.h"
 
 #include <cstdint>
 #include <memory>

@@ -1,7 +1,7 @@
-#include "copy_detector.h"
+#include "indexer/copy_detector.h"
 
-#include "codec.h"
-#include "schema.h"
+#include "common/codec.h"
+#include "common/schema.h"
 
 #include <algorithm>
 #include <cmath>

@@ -9,9 +9,9 @@
 // candidate is rare, a stored signature would cost every document 260 bytes).
 #pragma once
 
-#include "article.h"
-#include "minhash.h"
-#include "status.h"
+#include "common/article.h"
+#include "common/minhash.h"
+#include "common/status.h"
 
 #include <xapian.h>
 

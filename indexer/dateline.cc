@@ -1,8 +1,8 @@
-#include "dateline.h"
+#include "indexer/dateline.h"
 
-#include "text.h"
+#include "indexer/text.h"
 
-#include "pattern.h"
+#include "common/pattern.h"
 
 #include <cctype>
 

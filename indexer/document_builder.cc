@@ -1,9 +1,9 @@
-#include "document_builder.h"
+#include "indexer/document_builder.h"
 
-#include "codec.h"
-#include "dates.h"
-#include "folding_stem.h"
-#include "schema.h"
+#include "common/codec.h"
+#include "common/dates.h"
+#include "common/folding_stem.h"
+#include "common/schema.h"
 
 namespace morgue {
 

@@ -2,7 +2,7 @@
 // it owns a TermGenerator and a cache of stemmers.
 #pragma once
 
-#include "article.h"
+#include "common/article.h"
 
 #include <xapian.h>
 

@@ -1,8 +1,8 @@
-#include "event_clusterer.h"
+#include "indexer/event_clusterer.h"
 
-#include "codec.h"
-#include "folding_stem.h"
-#include "schema.h"
+#include "common/codec.h"
+#include "common/folding_stem.h"
+#include "common/schema.h"
 
 #include <algorithm>
 #include <cctype>

@@ -13,8 +13,8 @@
 // so it can run once, centrally, before documents are routed anywhere.
 #pragma once
 
-#include "article.h"
-#include "event_similarity.h"
+#include "common/article.h"
+#include "indexer/event_similarity.h"
 
 #include <xapian.h>
 

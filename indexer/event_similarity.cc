@@ -1,4 +1,4 @@
-#include "event_similarity.h"
+#include "indexer/event_similarity.h"
 
 #include <algorithm>
 #include <cctype>

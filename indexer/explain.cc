@@ -1,6 +1,6 @@
-#include "explain.h"
+#include "indexer/explain.h"
 
-#include "dates.h"
+#include "common/dates.h"
 
 namespace morgue {
 

@@ -2,7 +2,7 @@
 // with how each field was found.
 #pragma once
 
-#include "article.h"
+#include "common/article.h"
 
 #include <ostream>
 

@@ -1,15 +1,15 @@
-#include "index_run.h"
+#include "indexer/index_run.h"
 
-#include "article_writer.h"
-#include "byte_stream.h"
-#include "input_format.h"
-#include "interrupt.h"
-#include "json_lines_input.h"
-#include "line_reader.h"
-#include "page_input.h"
-#include "run_report.h"
-#include "sources.h"
-#include "utf8.h"
+#include "indexer/article_writer.h"
+#include "indexer/byte_stream.h"
+#include "indexer/input_format.h"
+#include "indexer/interrupt.h"
+#include "indexer/json_lines_input.h"
+#include "indexer/line_reader.h"
+#include "indexer/page_input.h"
+#include "indexer/run_report.h"
+#include "indexer/sources.h"
+#include "indexer/utf8.h"
 
 #include <new>
 #include <unordered_set>

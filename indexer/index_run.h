@@ -2,9 +2,9 @@
 // report every bad one, commit in batches.
 #pragma once
 
-#include "copy_detector.h"
-#include "event_clusterer.h"
-#include "status.h"
+#include "indexer/copy_detector.h"
+#include "indexer/event_clusterer.h"
+#include "common/status.h"
 
 #include <cstdint>
 #include <optional>

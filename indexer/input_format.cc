@@ -1,4 +1,4 @@
-#include "input_format.h"
+#include "indexer/input_format.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "interrupt.h"
+#include "indexer/interrupt.h"
 
 #include <csignal>
 

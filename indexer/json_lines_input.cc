@@ -1,8 +1,8 @@
-#include "json_lines_input.h"
+#include "indexer/json_lines_input.h"
 
-#include "interrupt.h"
-#include "ordered_pool.h"
-#include "update_policy.h"
+#include "indexer/interrupt.h"
+#include "indexer/ordered_pool.h"
+#include "indexer/update_policy.h"
 
 namespace morgue {
 

@@ -3,11 +3,11 @@
 // about a line is printed when that line's turn to be written comes.
 #pragma once
 
-#include "article_writer.h"
-#include "index_run.h"
-#include "line_reader.h"
-#include "run_report.h"
-#include "status.h"
+#include "indexer/article_writer.h"
+#include "indexer/index_run.h"
+#include "indexer/line_reader.h"
+#include "indexer/run_report.h"
+#include "common/status.h"
 
 #include <string>
 

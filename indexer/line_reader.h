@@ -2,7 +2,7 @@
 // line costs a bounded buffer, not 50 MB of memory.
 #pragma once
 
-#include "byte_stream.h"
+#include "indexer/byte_stream.h"
 
 #include <string>
 

@@ -1,6 +1,6 @@
-#include "lock.h"
+#include "indexer/lock.h"
 
-#include "interrupt.h"
+#include "indexer/interrupt.h"
 
 #include <cerrno>
 #include <cstring>

@@ -3,7 +3,7 @@
 // never blocks the next one.
 #pragma once
 
-#include "status.h"
+#include "common/status.h"
 
 #include <string>
 

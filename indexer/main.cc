@@ -1,13 +1,13 @@
 // morgue-index: parse the command line, run the indexer, map to exit codes.
-#include "cli.h"
-#include "dates.h"
-#include "fatal.h"
-#include "index_run.h"
-#include "interrupt.h"
-#include "lock.h"
-#include "rebuild.h"
-#include "stats.h"
-#include "thread_cpu.h"
+#include "common/cli.h"
+#include "common/dates.h"
+#include "common/fatal.h"
+#include "indexer/index_run.h"
+#include "indexer/interrupt.h"
+#include "indexer/lock.h"
+#include "indexer/rebuild.h"
+#include "common/stats.h"
+#include "indexer/thread_cpu.h"
 
 #include <boost/program_options.hpp>
 

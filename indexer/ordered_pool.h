@@ -5,7 +5,7 @@
 // `max_in_flight` jobs are unfinished or unclaimed.
 #pragma once
 
-#include "thread_cpu.h"
+#include "indexer/thread_cpu.h"
 
 #include <condition_variable>
 #include <csignal>

@@ -1,11 +1,11 @@
-#include "page_extract.h"
+#include "indexer/page_extract.h"
 
-#include "dateline.h"
-#include "page_lines.h"
-#include "page_teasers.h"
-#include "schema.h"
-#include "text.h"
-#include "wire.h"
+#include "indexer/dateline.h"
+#include "indexer/page_lines.h"
+#include "indexer/page_teasers.h"
+#include "common/schema.h"
+#include "indexer/text.h"
+#include "common/wire.h"
 
 #include <unordered_set>
 

@@ -3,7 +3,7 @@
 // related-story teasers that follow it as separate articles.
 #pragma once
 
-#include "article.h"
+#include "common/article.h"
 
 #include <cstdint>
 #include <string>

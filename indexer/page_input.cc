@@ -1,10 +1,10 @@
-#include "page_input.h"
+#include "indexer/page_input.h"
 
-#include "article_parser.h"
-#include "byte_stream.h"
-#include "input_format.h"
-#include "line_reader.h"
-#include "text_normalise.h"
+#include "indexer/article_parser.h"
+#include "indexer/byte_stream.h"
+#include "indexer/input_format.h"
+#include "indexer/line_reader.h"
+#include "common/text_normalise.h"
 
 #include <ctime>
 #include <sys/stat.h>

@@ -2,9 +2,9 @@
 // articles one page holds (its main story, then its teasers).
 #pragma once
 
-#include "page_extract.h"
-#include "sources.h"
-#include "status.h"
+#include "indexer/page_extract.h"
+#include "indexer/sources.h"
+#include "common/status.h"
 
 #include <cstdint>
 #include <optional>

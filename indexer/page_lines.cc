@@ -1,10 +1,10 @@
-#include "page_lines.h"
+#include "indexer/page_lines.h"
 
-#include "dateline.h"
-#include "dates.h"
-#include "pattern.h"
-#include "schema.h"
-#include "text.h"
+#include "indexer/dateline.h"
+#include "common/dates.h"
+#include "common/pattern.h"
+#include "common/schema.h"
+#include "indexer/text.h"
 
 #include <charconv>
 

@@ -3,7 +3,7 @@
 // (split_lines).
 #pragma once
 
-#include "page_extract.h"
+#include "indexer/page_extract.h"
 
 #include <cstdint>
 #include <optional>

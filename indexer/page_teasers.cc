@@ -1,8 +1,8 @@
-#include "page_teasers.h"
+#include "indexer/page_teasers.h"
 
-#include "page_lines.h"
-#include "schema.h"
-#include "wire.h"
+#include "indexer/page_lines.h"
+#include "common/schema.h"
+#include "common/wire.h"
 
 namespace morgue {
 

@@ -2,8 +2,8 @@
 // an article of its own (kind "teaser").
 #pragma once
 
-#include "article.h"
-#include "page_extract.h"
+#include "common/article.h"
+#include "indexer/page_extract.h"
 
 #include <cstdint>
 #include <string>

@@ -1,4 +1,4 @@
-#include "progress.h"
+#include "indexer/progress.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,9 +1,9 @@
-#include "rebuild.h"
+#include "indexer/rebuild.h"
 
-#include "dates.h"
-#include "schema.h"
-#include "thread_cpu.h"
-#include "xapian_error.h"
+#include "common/dates.h"
+#include "common/schema.h"
+#include "indexer/thread_cpu.h"
+#include "common/xapian_error.h"
 
 #include <xapian.h>
 

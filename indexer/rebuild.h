@@ -20,7 +20,7 @@
 // at all was indexed.
 #pragma once
 
-#include "index_run.h"
+#include "indexer/index_run.h"
 
 namespace morgue {
 

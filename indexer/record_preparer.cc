@@ -1,12 +1,12 @@
-#include "record_preparer.h"
+#include "indexer/record_preparer.h"
 
-#include "article_parser.h"
-#include "copy_detector.h"
-#include "dateline.h"
-#include "wire.h"
-#include "schema.h"
-#include "update_policy.h"
-#include "utf8.h"
+#include "indexer/article_parser.h"
+#include "indexer/copy_detector.h"
+#include "indexer/dateline.h"
+#include "common/wire.h"
+#include "common/schema.h"
+#include "indexer/update_policy.h"
+#include "indexer/utf8.h"
 
 #include <nlohmann/json.hpp>
 

@@ -4,9 +4,9 @@
 // comes back as messages, printed by the writer in input order.
 #pragma once
 
-#include "article.h"
-#include "document_builder.h"
-#include "minhash.h"
+#include "common/article.h"
+#include "indexer/document_builder.h"
+#include "common/minhash.h"
 
 #include <xapian.h>
 

@@ -1,4 +1,4 @@
-#include "run_report.h"
+#include "indexer/run_report.h"
 
 #include <cstdio>
 

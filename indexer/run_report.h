@@ -3,9 +3,9 @@
 // the progress bar itself.
 #pragma once
 
-#include "index_run.h"
-#include "progress.h"
-#include "status.h"
+#include "indexer/index_run.h"
+#include "indexer/progress.h"
+#include "common/status.h"
 
 #include <cstdint>
 #include <memory>

@@ -1,10 +1,10 @@
-#include "shard_writer.h"
+#include "indexer/shard_writer.h"
 
-#include "copy_detector.h"
-#include "database.h"
-#include "schema.h"
-#include "thread_cpu.h"
-#include "xapian_error.h"
+#include "indexer/copy_detector.h"
+#include "common/database.h"
+#include "common/schema.h"
+#include "indexer/thread_cpu.h"
+#include "common/xapian_error.h"
 
 #include <condition_variable>
 #include <csignal>

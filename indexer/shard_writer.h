@@ -7,7 +7,7 @@
 // so a slow commit holds back one shard, not all.
 #pragma once
 
-#include "status.h"
+#include "common/status.h"
 
 #include <xapian.h>
 

@@ -1,6 +1,6 @@
-#include "sources.h"
+#include "indexer/sources.h"
 
-#include "input_format.h"
+#include "indexer/input_format.h"
 
 #include <algorithm>
 #include <filesystem>

@@ -1,4 +1,4 @@
-#include "thread_cpu.h"
+#include "indexer/thread_cpu.h"
 
 #include <algorithm>
 #include <ctime>

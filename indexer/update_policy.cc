@@ -1,9 +1,9 @@
-#include "update_policy.h"
+#include "indexer/update_policy.h"
 
-#include "codec.h"
-#include "hash.h"
-#include "schema.h"
-#include "xapian_error.h"
+#include "common/codec.h"
+#include "common/hash.h"
+#include "common/schema.h"
+#include "common/xapian_error.h"
 
 #include <chrono>
 #include <filesystem>

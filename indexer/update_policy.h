@@ -16,8 +16,8 @@
 // Each check reads the database only; writing stays with the caller.
 #pragma once
 
-#include "article.h"
-#include "status.h"
+#include "common/article.h"
+#include "common/status.h"
 
 #include <xapian.h>
 

@@ -1,12 +1,12 @@
-#include "api.h"
+#include "query/api.h"
 
-#include "codec.h"
-#include "dates.h"
-#include "output.h"
-#include "output_json.h"
-#include "reader.h"
-#include "schema.h"
-#include "stats.h"
+#include "common/codec.h"
+#include "common/dates.h"
+#include "query/output.h"
+#include "query/output_json.h"
+#include "common/reader.h"
+#include "common/schema.h"
+#include "common/stats.h"
 
 #include <nlohmann/json.hpp>
 

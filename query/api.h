@@ -4,10 +4,10 @@
 // docs/http-api.md describes it for its users.
 #pragma once
 
-#include "related.h"
-#include "request.h"
-#include "search.h"
-#include "status.h"
+#include "query/related.h"
+#include "query/request.h"
+#include "query/search.h"
+#include "common/status.h"
 
 #include <xapian.h>
 

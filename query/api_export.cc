@@ -1,6 +1,6 @@
-#include "api_export.h"
+#include "query/api_export.h"
 
-#include "export.h"
+#include "query/export.h"
 
 #include <iostream>
 

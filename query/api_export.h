@@ -4,9 +4,9 @@
 // (export.h) as a chunked response.
 #pragma once
 
-#include "api.h"
-#include "output.h"
-#include "search.h"
+#include "query/api.h"
+#include "query/output.h"
+#include "query/search.h"
 
 #include <xapian.h>
 

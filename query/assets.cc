@@ -1,4 +1,4 @@
-#include "assets.h"
+#include "query/assets.h"
 
 namespace morgue {
 

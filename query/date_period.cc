@@ -1,6 +1,6 @@
-#include "date_period.h"
+#include "query/date_period.h"
 
-#include "dates.h"
+#include "common/dates.h"
 
 namespace morgue {
 

@@ -3,7 +3,7 @@
 // for all its days, so that "until 2017-09" means up to September's end.
 #pragma once
 
-#include "status.h"
+#include "common/status.h"
 
 #include <cstdint>
 #include <string>

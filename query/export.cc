@@ -1,11 +1,11 @@
-#include "export.h"
+#include "query/export.h"
 
-#include "codec.h"
-#include "csv.h"
-#include "output_json.h"
-#include "dates.h"
-#include "reader.h"
-#include "schema.h"
+#include "common/codec.h"
+#include "query/csv.h"
+#include "query/output_json.h"
+#include "common/dates.h"
+#include "common/reader.h"
+#include "common/schema.h"
 
 #include <nlohmann/json.hpp>
 

@@ -8,9 +8,9 @@
 // number of matches. Columns are in docs/json-output.md.
 #pragma once
 
-#include "output.h"
-#include "search.h"
-#include "status.h"
+#include "query/output.h"
+#include "query/search.h"
+#include "common/status.h"
 
 #include <xapian.h>
 

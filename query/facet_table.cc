@@ -1,6 +1,6 @@
-#include "facet_table.h"
+#include "query/facet_table.h"
 
-#include "xapian_error.h"
+#include "common/xapian_error.h"
 
 #include <mutex>
 

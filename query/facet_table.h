@@ -6,8 +6,8 @@
 // runs one search, does without it.
 #pragma once
 
-#include "schema.h"
-#include "status.h"
+#include "common/schema.h"
+#include "common/status.h"
 
 #include <xapian.h>
 

@@ -1,7 +1,7 @@
-#include "facets.h"
+#include "query/facets.h"
 
-#include "histogram.h"
-#include "schema.h"
+#include "query/histogram.h"
+#include "common/schema.h"
 
 #include <algorithm>
 #include <string_view>

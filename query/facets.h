@@ -2,8 +2,8 @@
 // reads one packed value (schema::slot_facets) per matching document.
 #pragma once
 
-#include "facet_table.h"
-#include "schema.h"
+#include "query/facet_table.h"
+#include "common/schema.h"
 
 #include <xapian.h>
 

@@ -1,6 +1,6 @@
-#include "field_help.h"
+#include "query/field_help.h"
 
-#include "schema.h"
+#include "common/schema.h"
 
 #include <sstream>
 

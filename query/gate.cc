@@ -1,6 +1,6 @@
-#include "gate.h"
+#include "query/gate.h"
 
-#include "request_frame.h"
+#include "query/request_frame.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

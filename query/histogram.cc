@@ -1,7 +1,7 @@
-#include "histogram.h"
+#include "query/histogram.h"
 
-#include "dates.h"
-#include "schema.h"
+#include "common/dates.h"
+#include "common/schema.h"
 
 #include <cstdio>
 

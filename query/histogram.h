@@ -4,7 +4,7 @@
 // all the articles of that interval.
 #pragma once
 
-#include "facets.h"
+#include "query/facets.h"
 
 #include <xapian.h>
 

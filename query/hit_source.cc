@@ -1,6 +1,6 @@
-#include "hit_source.h"
+#include "query/hit_source.h"
 
-#include "output_json.h"
+#include "query/output_json.h"
 
 namespace morgue {
 

@@ -3,7 +3,7 @@
 // a hash, so without this a hit from one could not be traced to its file.
 #pragma once
 
-#include "search.h"
+#include "query/search.h"
 
 #include <nlohmann/json.hpp>
 

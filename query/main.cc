@@ -1,15 +1,15 @@
 // morgue-query: parse the command line, search, print, map to exit codes.
-#include "cli.h"
-#include "export.h"
-#include "field_help.h"
-#include "output.h"
-#include "related.h"
-#include "request.h"
-#include "search.h"
-#include "serve_main.h"
-#include "stats.h"
-#include "terminal.h"
-#include "shard_options.h"
+#include "common/cli.h"
+#include "query/export.h"
+#include "query/field_help.h"
+#include "query/output.h"
+#include "query/related.h"
+#include "query/request.h"
+#include "query/search.h"
+#include "query/serve_main.h"
+#include "common/stats.h"
+#include "common/terminal.h"
+#include "query/shard_options.h"
 
 #include <boost/program_options.hpp>
 

@@ -1,9 +1,9 @@
-#include "output.h"
+#include "query/output.h"
 
-#include "terminal_safe.h"
-#include "csv.h"
-#include "hit_source.h"
-#include "output_json.h"
+#include "query/terminal_safe.h"
+#include "query/csv.h"
+#include "query/hit_source.h"
+#include "query/output_json.h"
 
 #include <nlohmann/json.hpp>
 

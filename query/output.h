@@ -5,8 +5,8 @@
 // match, streamed) writes its own rows: export.h.
 #pragma once
 
-#include "related.h"
-#include "search.h"
+#include "query/related.h"
+#include "query/search.h"
 
 #include <ostream>
 #include <string>

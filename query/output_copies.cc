@@ -1,9 +1,9 @@
 // morgue-query --copies ID in each --format: the copies of a story.
-#include "output.h"
+#include "query/output.h"
 
-#include "csv.h"
-#include "output_json.h"
-#include "terminal_safe.h"
+#include "query/csv.h"
+#include "query/output_json.h"
+#include "query/terminal_safe.h"
 
 #include <cstdio>
 

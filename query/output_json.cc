@@ -1,4 +1,4 @@
-#include "output_json.h"
+#include "query/output_json.h"
 
 namespace morgue {
 

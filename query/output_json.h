@@ -4,7 +4,7 @@
 // listed.
 #pragma once
 
-#include "search.h"
+#include "query/search.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "packed_facets.h"
+#include "query/packed_facets.h"
 
 #include <algorithm>
 

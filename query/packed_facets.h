@@ -6,7 +6,7 @@
 // the results are the same (tests/e2e/T500-shards-equal.sh compares them).
 #pragma once
 
-#include "facets.h"
+#include "query/facets.h"
 
 #include <xapian.h>
 

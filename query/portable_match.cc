@@ -1,7 +1,7 @@
-#include "portable_match.h"
+#include "query/portable_match.h"
 
-#include "packed_facets.h"
-#include "schema.h"
+#include "query/packed_facets.h"
+#include "common/schema.h"
 
 #include <unordered_set>
 

@@ -6,7 +6,7 @@
 // send back up to check_at_least items when the count must be exact.
 #pragma once
 
-#include "search.h"
+#include "query/search.h"
 
 #include <xapian.h>
 

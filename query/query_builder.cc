@@ -1,11 +1,11 @@
-#include "query_builder.h"
+#include "query/query_builder.h"
 
-#include "date_period.h"
-#include "dates.h"
-#include "folding_stem.h"
-#include "language.h"
-#include "pattern.h"
-#include "schema.h"
+#include "query/date_period.h"
+#include "common/dates.h"
+#include "common/folding_stem.h"
+#include "common/language.h"
+#include "common/pattern.h"
+#include "common/schema.h"
 
 #include <algorithm>
 #include <cctype>

@@ -2,7 +2,7 @@
 // so its behaviour is pinned down by tables of {query, description} tests.
 #pragma once
 
-#include "status.h"
+#include "common/status.h"
 
 #include <xapian.h>
 

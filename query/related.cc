@@ -1,10 +1,10 @@
-#include "related.h"
+#include "query/related.h"
 
-#include "codec.h"
-#include "database.h"
-#include "dates.h"
-#include "reader.h"
-#include "schema.h"
+#include "common/codec.h"
+#include "common/database.h"
+#include "common/dates.h"
+#include "common/reader.h"
+#include "common/schema.h"
 
 #include <map>
 #include <memory>

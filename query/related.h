@@ -4,7 +4,7 @@
 // copies and outlet left out, one hit per story, spread across outlets.
 #pragma once
 
-#include "status.h"
+#include "common/status.h"
 
 #include <xapian.h>
 

@@ -1,7 +1,7 @@
-#include "request.h"
+#include "query/request.h"
 
-#include "date_period.h"
-#include "facets.h"
+#include "query/date_period.h"
+#include "query/facets.h"
 
 #include <algorithm>
 #include <cstdlib>

@@ -6,10 +6,10 @@
 // API), so that a message names what its reader typed.
 #pragma once
 
-#include "output.h"
-#include "related.h"
-#include "search.h"
-#include "status.h"
+#include "query/output.h"
+#include "query/related.h"
+#include "query/search.h"
+#include "common/status.h"
 
 #include <cstddef>
 #include <map>

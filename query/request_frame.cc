@@ -1,4 +1,4 @@
-#include "request_frame.h"
+#include "query/request_frame.h"
 
 #include <cctype>
 

@@ -2,10 +2,10 @@
 // facets over the whole match set and, when little is found, a suggestion.
 #pragma once
 
-#include "facets.h"
-#include "query_builder.h"
-#include "snippets.h"
-#include "status.h"
+#include "query/facets.h"
+#include "query/query_builder.h"
+#include "query/snippets.h"
+#include "common/status.h"
 
 #include <cstdint>
 #include <memory>

@@ -1,8 +1,8 @@
-#include "serve_main.h"
+#include "query/serve_main.h"
 
-#include "cli.h"
-#include "server.h"
-#include "shard_options.h"
+#include "common/cli.h"
+#include "query/server.h"
+#include "query/shard_options.h"
 
 #include <boost/program_options.hpp>
 

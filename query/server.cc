@@ -1,11 +1,11 @@
-#include "server.h"
+#include "query/server.h"
 
-#include "api.h"
-#include "api_export.h"
-#include "export.h"
-#include "assets.h"
-#include "gate.h"
-#include "reader.h"
+#include "query/api.h"
+#include "query/api_export.h"
+#include "query/export.h"
+#include "query/assets.h"
+#include "query/gate.h"
+#include "common/reader.h"
 
 #include <httplib.h>
 

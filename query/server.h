@@ -2,7 +2,7 @@
 // (api.h) and the embedded page (assets.h).
 #pragma once
 
-#include "status.h"
+#include "common/status.h"
 
 #include <string>
 

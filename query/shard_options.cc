@@ -1,6 +1,6 @@
-#include "shard_options.h"
+#include "query/shard_options.h"
 
-#include "shards.h"
+#include "common/shards.h"
 
 #include <algorithm>
 

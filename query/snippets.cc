@@ -1,4 +1,4 @@
-#include "snippets.h"
+#include "query/snippets.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "terminal_safe.h"
+#include "query/terminal_safe.h"
 
 namespace morgue {
 

@@ -2,8 +2,8 @@
 // framing of the raw bytes, then the request target's query string as the
 // HTTP library decodes it, then /api/search's parameter parsing and the
 // query built from them.
-#include "api.h"
-#include "request_frame.h"
+#include "query/api.h"
+#include "query/request_frame.h"
 
 #include <httplib.h>
 

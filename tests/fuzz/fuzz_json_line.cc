@@ -1,8 +1,8 @@
 // libFuzzer: one JSON Lines record through the indexer's record preparer
 // (UTF-8 repair, JSON parse, field mapping, document building). Any
 // exception escaping it would abort a whole indexing run.
-#include "document_builder.h"
-#include "record_preparer.h"
+#include "indexer/document_builder.h"
+#include "indexer/record_preparer.h"
 
 #include <cstddef>
 #include <cstdint>

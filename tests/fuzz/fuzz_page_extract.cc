@@ -1,8 +1,8 @@
 // libFuzzer: a scraped text page through the page extractor (headline,
 // masthead, dateline, byline, date and teaser parsing), with and without a
 // furniture model that has seen the page.
-#include "article_parser.h"
-#include "page_extract.h"
+#include "indexer/article_parser.h"
+#include "indexer/page_extract.h"
 
 #include <cstddef>
 #include <cstdint>

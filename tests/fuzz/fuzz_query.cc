@@ -1,7 +1,7 @@
 // libFuzzer: the query language. Any text gives a query or a usage error,
 // never a crash, an escaping exception or a query the matcher refuses; the
 // query is run on a small in-memory database so that wildcards expand.
-#include "query_builder.h"
+#include "query/query_builder.h"
 
 #include <xapian.h>
 

@@ -7,8 +7,8 @@
 // tests and the benchmark compare. Metadata goes to every shard (each must
 // carry the schema version); the spelling table to the first shard only, so
 // that frequencies summed over the shards equal the original's.
-#include "database.h"
-#include "xapian_error.h"
+#include "common/database.h"
+#include "common/xapian_error.h"
 
 #include <xapian.h>
 

@@ -2,7 +2,7 @@
 // need a real database.
 #pragma once
 
-#include "index_run.h"
+#include "indexer/index_run.h"
 #include "temp_dir.h"
 
 #include <doctest/doctest.h>

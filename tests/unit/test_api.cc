@@ -1,7 +1,7 @@
 // The HTTP API's parameters -> SearchRequest, and filters given apart from
 // the query text (QueryOptions::filters) as Xapian queries.
-#include "api.h"
-#include "query_builder.h"
+#include "query/api.h"
+#include "query/query_builder.h"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
-#include "article_parser.h"
-#include "dates.h"
+#include "indexer/article_parser.h"
+#include "common/dates.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-#include "cli.h"
+#include "common/cli.h"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
-#include "date_period.h"
-#include "dates.h"
-#include "query_builder.h"
+#include "query/date_period.h"
+#include "common/dates.h"
+#include "query/query_builder.h"
 
 #include <doctest/doctest.h>
 

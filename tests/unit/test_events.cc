@@ -1,8 +1,8 @@
 // Event grouping's pure pieces: term weighting and similarity, the packed
 // facet value's event field, and related coverage spread across outlets.
-#include "event_similarity.h"
-#include "related.h"
-#include "schema.h"
+#include "indexer/event_similarity.h"
+#include "query/related.h"
+#include "common/schema.h"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 // The export reads matches chunk by chunk; however the chunks fall, every
 // match comes out once, in index order.
-#include "export.h"
+#include "query/export.h"
 #include "sample_db.h"
 
 #include <doctest/doctest.h>

@@ -1,7 +1,7 @@
 // The facet table (long-lived readers) must answer exactly as the value
 // stream does (the command line): same counts, stories, facets and page.
-#include "facet_table.h"
-#include "search.h"
+#include "query/facet_table.h"
+#include "query/search.h"
 #include "sample_db.h"
 
 #include <doctest/doctest.h>

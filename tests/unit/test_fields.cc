@@ -2,12 +2,12 @@
 // the round trip of pack, set one field and split; the indexer's filter
 // terms; aliases meaning the same field wherever a name is typed; and the
 // help and docs naming every field the table has.
-#include "api.h"
-#include "document_builder.h"
-#include "facets.h"
-#include "field_help.h"
-#include "query_builder.h"
-#include "schema.h"
+#include "query/api.h"
+#include "indexer/document_builder.h"
+#include "query/facets.h"
+#include "query/field_help.h"
+#include "query/query_builder.h"
+#include "common/schema.h"
 
 #include <doctest/doctest.h>
 

@@ -2,8 +2,8 @@
 // hashes: a different value would make every existing database disagree with
 // what a new build computes for the same article. The values are pinned
 // (hash128's were checked against an independent implementation).
-#include "hash.h"
-#include "minhash.h"
+#include "common/hash.h"
+#include "common/minhash.h"
 
 #include <doctest/doctest.h>
 

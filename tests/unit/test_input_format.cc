@@ -1,5 +1,5 @@
-#include "input_format.h"
-#include "sources.h"
+#include "indexer/input_format.h"
+#include "indexer/sources.h"
 
 #include <doctest/doctest.h>
 

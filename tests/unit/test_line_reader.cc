@@ -1,4 +1,4 @@
-#include "line_reader.h"
+#include "indexer/line_reader.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // Copy detection on the labelled pairs of tests/data/copy-pairs (real
 // articles; see scripts/make-copy-pairs for how they were labelled).
-#include "line_reader.h"
-#include "minhash.h"
+#include "indexer/line_reader.h"
+#include "common/minhash.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -1,8 +1,8 @@
 // Extraction on the real seed pages, field by field.
-#include "dateline.h"
-#include "dates.h"
-#include "page_extract.h"
-#include "wire.h"
+#include "indexer/dateline.h"
+#include "common/dates.h"
+#include "indexer/page_extract.h"
+#include "common/wire.h"
 
 #include <doctest/doctest.h>
 

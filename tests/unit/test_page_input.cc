@@ -1,7 +1,7 @@
 // A scraped page's articles as the indexing run writes them.
-#include "article_parser.h"
-#include "dates.h"
-#include "page_input.h"
+#include "indexer/article_parser.h"
+#include "common/dates.h"
+#include "indexer/page_input.h"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 // The query language, pinned down as {query, Xapian query description}
 // tables in the manner of Xapian's own api_queryparser tests.
-#include "query_builder.h"
+#include "query/query_builder.h"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
-#include "database.h"
-#include "reader.h"
+#include "common/database.h"
+#include "common/reader.h"
 #include "temp_dir.h"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-#include "record_preparer.h"
+#include "indexer/record_preparer.h"
 
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
 // The one request validator: what a request may ask, its defaults, and
 // errors that name the parameter at fault in each front end's spelling.
-#include "facets.h"
-#include "query_builder.h"
-#include "request.h"
+#include "query/facets.h"
+#include "query/query_builder.h"
+#include "query/request.h"
 
 #include <doctest/doctest.h>
 

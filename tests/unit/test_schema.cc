@@ -1,4 +1,4 @@
-#include "schema.h"
+#include "common/schema.h"
 
 #include <doctest/doctest.h>
 

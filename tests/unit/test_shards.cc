@@ -1,4 +1,4 @@
-#include "shards.h"
+#include "common/shards.h"
 #include "temp_dir.h"
 
 #include <doctest/doctest.h>

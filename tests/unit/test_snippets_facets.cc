@@ -1,6 +1,6 @@
-#include "facets.h"
-#include "histogram.h"
-#include "snippets.h"
+#include "query/facets.h"
+#include "query/histogram.h"
+#include "query/snippets.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "terminal.h"
+#include "common/terminal.h"
 
 #include <doctest/doctest.h>
 

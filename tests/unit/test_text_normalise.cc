@@ -1,8 +1,8 @@
-#include "document_builder.h"
-#include "folding_stem.h"
-#include "query_builder.h"
-#include "snippets.h"
-#include "text_normalise.h"
+#include "indexer/document_builder.h"
+#include "common/folding_stem.h"
+#include "query/query_builder.h"
+#include "query/snippets.h"
+#include "common/text_normalise.h"
 
 #include <doctest/doctest.h>
 

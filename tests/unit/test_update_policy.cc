@@ -1,8 +1,8 @@
-#include "codec.h"
-#include "database.h"
-#include "schema.h"
+#include "common/codec.h"
+#include "common/database.h"
+#include "common/schema.h"
 #include "temp_dir.h"
-#include "update_policy.h"
+#include "indexer/update_policy.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "utf8.h"
+#include "indexer/utf8.h"
 
 #include <doctest/doctest.h>
 
