@@ -39,7 +39,8 @@ _morgue()
         -f|--format) mapfile -t COMPREPLY < <(compgen -W "text json jsonl csv" -- "$cur"); return ;;
         --sort) mapfile -t COMPREPLY < <(compgen -W "relevance newest oldest" -- "$cur"); return ;;
         --interval) mapfile -t COMPREPLY < <(compgen -W "auto day month year" -- "$cur"); return ;;
-        --count) mapfile -t COMPREPLY < <(compgen -W "stories copies" -- "$cur"); return ;;
+        --count) mapfile -t COMPREPLY < <(compgen -W "stories copies events" -- "$cur"); return ;;
+        --group) mapfile -t COMPREPLY < <(compgen -W "stories events" -- "$cur"); return ;;
         --facets)
             # A comma-separated list: complete the item after the last comma.
             local done_part="" item=$cur
