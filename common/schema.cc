@@ -128,6 +128,9 @@ static std::string bounded_term(const char* prefix, const std::string& value, si
 
 std::string filter_term(const char* prefix, std::string_view value)
 {
+    // Ids are matched exactly as indexed (allsides-0J53KvnPoH6q5gQx): case
+    // is part of them.
+    if (std::string_view(prefix) == prefix::id) return value.empty() ? std::string() : id_term(value);
     std::string v = normalise_value(value);
     if (v.empty()) return {};
     return bounded_term(prefix, v, kMaxTermBytes);

@@ -253,7 +253,7 @@ std::string field_names(unsigned flags, const char* separator, bool with_aliases
 std::string normalise_value(std::string_view value);
 
 // prefix + normalise_value(value), hashed if it would exceed kMaxTermBytes.
-// Returns "" for an empty value (nothing to index).
+// Returns "" for an empty value (nothing to index). For prefix::id, id_term(value).
 std::string filter_term(const char* prefix, std::string_view value);
 
 // Documents dated within `days` days of `date` (seconds since 1970 UTC), by slot_date.

@@ -17,6 +17,9 @@ expect_eq "$(match_count said outlet:REUTERS)" "$(match_count said outlet:reuter
 a=$(match_count said outlet:reuters); b=$(match_count said 'outlet:"BBC News"')
 expect_eq "$(match_count said outlet:reuters 'outlet:"BBC News"')" $((a + b)) "outlet OR outlet"
 expect_eq "$(match_count said outlet:reuters 'section:business')" 0 "outlet AND section (Reuters has no sections)"
+# Ids keep their case: id: finds an article whose id has capitals, and only it.
+expect_eq "$(match_count 'id:allsides-0J53KvnPoH6q5gQx')" 1 "id: with capitals"
+expect_eq "$(match_count 'id:allsides-0j53kvnpoh6q5gqx')" 0 "id: is exact"
 
 # Facet counts (of copies; counting stories is checked in T300) against
 # filtered queries, for every value shown.
