@@ -49,7 +49,7 @@ Status request_text(const Params& params, const std::vector<Param>& accepted, Re
             if (!value.empty()) out->filters.emplace_back(key, value);
             continue;
         }
-        auto p = std::find_if(accepted.begin(), accepted.end(), [&](Param a) { return key == param_name(a); });
+        auto p = std::find_if(accepted.begin(), accepted.end(), [&key = key](Param a) { return key == param_name(a); });
         if (p == accepted.end()) return Status::Usage("unknown parameter '" + key + "'");
         if (params.count(key) > 1) return Status::Usage("parameter '" + key + "' given more than once");
         if (*p == Param::query) out->query = value;
