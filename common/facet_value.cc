@@ -17,6 +17,16 @@ struct ListFields {
             if (f.facet >= 0) list[f.facet] = (f.flags & several) != 0;
     }
 };
+// The fields joined by kFieldSeparator: the packed value.
+std::string join_fields(const std::string_view (&fields)[facet_field_count])
+{
+    std::string packed;
+    for (int i = 0; i < facet_field_count; ++i) {
+        if (i) packed += kFieldSeparator;
+        packed += fields[i];
+    }
+    return packed;
+}
 } // namespace
 
 std::string pack_facets(const Article& a)
@@ -34,24 +44,17 @@ std::string pack_facets(const Article& a)
             out += v;
         }
     }
-    std::string packed;
-    for (int i = 0; i < facet_field_count; ++i) {
-        if (i) packed += kFieldSeparator;
-        packed += field[i];
-    }
-    return packed;
+    std::string_view views[facet_field_count];
+    std::copy(std::begin(field), std::end(field), views);
+    return join_fields(views);
 }
 
 std::string with_facet(std::string_view packed, FacetField field, std::string_view value)
 {
     std::string_view fields[facet_field_count];
     split_facets(packed, fields);
-    std::string out;
-    for (int i = 0; i < facet_field_count; ++i) {
-        if (i) out += kFieldSeparator;
-        out += i == field ? value : fields[i];
-    }
-    return out;
+    fields[field] = value;
+    return join_fields(fields);
 }
 
 void split_facets(std::string_view packed, std::string_view (&fields)[facet_field_count])
