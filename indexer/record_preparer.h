@@ -5,6 +5,7 @@
 #pragma once
 
 #include "common/article.h"
+#include "common/article_dictionary.h"
 #include "indexer/document_builder.h"
 #include "common/minhash.h"
 
@@ -47,6 +48,8 @@ struct PrepareOptions {
     bool build = true;     // build documents (false: --update builds only what changed)
     bool spelling = true;  // collect headline words
     bool copies = true;    // compute copy signatures
+    // Compresses the stored articles (the database's, ArticleWriter::choose_dictionary); none: without one.
+    const ArticleDictionary* dictionary = nullptr;
 };
 
 // `text` is repaired in place. `line_no` is 0 for a whole-file document,
