@@ -11,7 +11,7 @@
 
 #include <zstd.h>
 
-#include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -21,9 +21,11 @@ using namespace morgue;
 
 namespace {
 
-double seconds_since(std::chrono::steady_clock::time_point t)
+// CPU seconds of this (single-threaded) process since `t0` = std::clock():
+// on a shared machine, less distorted by load than wall time.
+double cpu_since(std::clock_t t0)
 {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+    return static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC;
 }
 
 // Total bytes of every article from `from` on, each compressed alone (plus
@@ -36,14 +38,14 @@ size_t compress_all(const std::vector<std::string>& all, const std::string& dict
     ZSTD_CDict* cdict = dict.empty() ? nullptr : ZSTD_createCDict(dict.data(), dict.size(), level);
     std::string out;
     size_t total = 0;
-    auto t0 = std::chrono::steady_clock::now();
+    std::clock_t t0 = std::clock();
     for (const auto& a : articles) {
         out.resize(ZSTD_compressBound(a.size()));
         size_t n = cdict ? ZSTD_compress_usingCDict(cctx, out.data(), out.size(), a.data(), a.size(), cdict)
                          : ZSTD_compressCCtx(cctx, out.data(), out.size(), a.data(), a.size(), level);
         total += 1 + n;
     }
-    *secs = seconds_since(t0);
+    *secs = cpu_since(t0);
     ZSTD_freeCDict(cdict);
     ZSTD_freeCCtx(cctx);
     return total;
@@ -63,24 +65,27 @@ int main(int argc, char** argv)
     for (const auto& a : all) plain += a.size();
     double secs = 0;
     size_t none = compress_all(all, {}, 3, &secs);
-    std::printf("%zu articles, %.2f MB serialised; level 3 without a dictionary: %.2f MB (%.2f s)\n", all.size(),
+    std::printf("%zu articles, %.2f MB serialised; level 3 without a dictionary: %.2f MB (%.2f CPU s)\n", all.size(),
                 plain / 1e6, none / 1e6, secs);
     // "rest": the articles after the sample only, as an archive's later
     // articles (most of a large one) meet the dictionary.
-    std::printf("| samples | dictionary KB | level | MB | vs none | rest vs none | train s | compress s |\n"
+    std::printf("| samples | dictionary KB | level | MB | vs none | rest vs none | train CPU s | compress CPU s |\n"
                 "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (size_t n : {1000, 2000, 4000}) {
         if (n > all.size()) break;
         std::vector<std::string> sample(all.begin(), all.begin() + static_cast<long>(n));
+        size_t last = 0; // a larger limit than the sample allows trains the same dictionary
         for (size_t cap : {size_t{112640}, size_t{262144}, size_t{524288}}) {
             std::string dict;
-            auto t0 = std::chrono::steady_clock::now();
+            std::clock_t t0 = std::clock();
             Status s = train_article_dictionary(sample, &dict, cap);
-            double train = seconds_since(t0);
+            double train = cpu_since(t0);
             if (!s.ok() || dict.empty()) {
                 std::printf("| %zu | %zu | training failed: %s |\n", n, cap / 1024, s.message().c_str());
                 continue;
             }
+            if (dict.size() == last) continue;
+            last = dict.size();
             for (int level : {3, 6, 9}) {
                 if (level != 3 && (cap != kDictionaryMaxBytes || n != kDictionarySampleArticles)) continue;
                 size_t with = compress_all(all, dict, level, &secs);
