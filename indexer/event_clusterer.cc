@@ -137,7 +137,7 @@ void EventClusterer::add_to_centroid(uint32_t event, const TermVector& terms)
 }
 
 // The most similar of this run's reports within the window.
-void EventClusterer::best_in_run(const Report& r, Xapian::docid self, Candidate* best)
+void EventClusterer::best_in_run(const Report& r, Xapian::docid self, EventChoice* best)
 {
     // Weight each report shares with r, in a reused array (touched_ lists what to clear).
     shared_.resize(reports_.size(), 0);
@@ -175,13 +175,13 @@ void EventClusterer::best_in_run(const Report& r, Xapian::docid self, Candidate*
         // tell it from several angles.
         double s = std::max(event_similarity(r.terms, o.terms, idf_), event_similarity(r.terms, c, idf_)) *
                    time_decay(days_apart(r.date, o.date));
-        if (s > best->similarity) *best = {s, o.docid, events_[o.event]};
+        best->offer(s, events_[o.event]);
     }
 }
 
 // The most similar of the reports indexed by earlier runs, found by a query
 // of the article's most distinctive stems within the window.
-void EventClusterer::best_in_database(const Report& r, Xapian::docid self, Candidate* best)
+void EventClusterer::best_in_database(const Report& r, Xapian::docid self, EventChoice* best)
 {
     TermVector top = distinctive_terms(r.terms, idf_, kQueryTerms);
     std::vector<Xapian::Query> stems;
@@ -203,7 +203,7 @@ void EventClusterer::best_in_database(const Report& r, Xapian::docid self, Candi
         if (read_article(doc, &stored).ok()) weigh_names(stored, &theirs);
         theirs = distinctive_terms(std::move(theirs), idf_, kDistinctiveTerms);
         double s = event_similarity(r.terms, theirs, idf_) * time_decay(days_apart(r.date, date_of(doc)));
-        if (s > best->similarity) *best = {s, *m, event};
+        best->offer(s, event);
     }
 }
 
@@ -220,11 +220,11 @@ void EventClusterer::assign(const Article& a, Xapian::docid self, Xapian::Docume
     weigh_names(a, &r.terms);
     r.terms = distinctive_terms(std::move(r.terms), idf_, kDistinctiveTerms);
 
-    Candidate best;
+    EventChoice best;
     best_in_run(r, self, &best);
     if (db_had_documents_) best_in_database(r, self, &best);
     // A report like no earlier one starts an event, named after it.
-    std::string event = best.similarity >= opt_.threshold ? best.event : schema::group_id(a.id);
+    std::string event = best.joins(opt_.threshold) ? best.event : schema::group_id(a.id);
     doc.add_boolean_term(schema::prefix::event + event);
     doc.add_value(schema::slot_event, event);
     doc.add_value(schema::slot_facets, schema::with_facet(doc.get_value(schema::slot_facets), schema::facet_event, event));

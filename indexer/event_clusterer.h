@@ -50,17 +50,12 @@ private:
         TermVector terms;
         uint32_t event = 0; // index into events_
     };
-    struct Candidate {
-        double similarity = 0;
-        Xapian::docid docid = 0;
-        std::string event;
-    };
     uint32_t term_id(const std::string& stem);
     TermVector free_text_terms(const Xapian::Document& doc, bool count);
     void weigh_names(const Article& a, TermVector* terms);
     bool in_window(const std::optional<int64_t>& a, const std::optional<int64_t>& b) const;
-    void best_in_run(const Report& r, Xapian::docid self, Candidate* best);
-    void best_in_database(const Report& r, Xapian::docid self, Candidate* best);
+    void best_in_run(const Report& r, Xapian::docid self, EventChoice* best);
+    void best_in_database(const Report& r, Xapian::docid self, EventChoice* best);
     uint32_t event_index(const std::string& id, const std::optional<int64_t>& date);
     void add_to_centroid(uint32_t event, const TermVector& terms);
 

@@ -56,6 +56,44 @@ TEST_CASE("time decay: a week in full, then half every two weeks")
     CHECK(time_decay(10) < 1);
 }
 
+TEST_CASE("event choice: the most similar event, and the closest other one as its rival")
+{
+    EventChoice c;
+    CHECK_FALSE(c.joins(0.26)); // nothing offered: a new event
+    c.offer(0.1, "a");
+    c.offer(0.3, "b"); // the old best becomes the rival
+    c.offer(0.2, "b"); // the same event again changes nothing
+    c.offer(0.05, "c");
+    CHECK(c.event == "b");
+    CHECK(c.similarity == doctest::Approx(0.3));
+    CHECK(c.rival == doctest::Approx(0.1));
+    c.offer(0.4, "b");
+    c.offer(0.15, "a");
+    CHECK(c.similarity == doctest::Approx(0.4));
+    CHECK(c.rival == doctest::Approx(0.15));
+}
+
+TEST_CASE("event choice joins at the threshold, or below it when no other event comes close")
+{
+    struct Row {
+        double best, rival;
+        bool joins;
+    };
+    for (const Row& r : std::vector<Row>{
+             {0.30, 0.29, true},  // at the threshold, whatever the rival
+             {0.20, 0.05, true},  // second chance: two thirds of it, 4 times the rival
+             {0.20, 0.10, false}, // a rival too close
+             {0.15, 0.00, false}, // below two thirds of the threshold
+         }) {
+        EventChoice c;
+        c.offer(r.rival, "other");
+        c.offer(r.best, "e");
+        CAPTURE(r.best);
+        CAPTURE(r.rival);
+        CHECK(c.joins(0.26) == r.joins);
+    }
+}
+
 TEST_CASE("capitalised words: names inside sentences, not sentence openings")
 {
     using V = std::vector<std::string>;
