@@ -1,6 +1,8 @@
 // Event grouping's pure pieces: term weighting and similarity, the packed
 // facet value's event field, and related coverage spread across outlets.
+#include "indexer/event_clusterer.h"
 #include "indexer/event_similarity.h"
+#include "common/folding_stem.h"
 #include "query/related.h"
 #include "common/schema.h"
 
@@ -103,6 +105,16 @@ TEST_CASE("capitalised words: names inside sentences, not sentence openings")
     CHECK(capitalised_words("in Zürich and São Paulo") == V{"Zürich", "São", "Paulo"});
     CHECK(capitalised_words("النفط في الرياض").empty()); // no case, no names
     CHECK(capitalised_words("").empty());
+}
+
+TEST_CASE("name stems: the headline's and text's names, stemmed as indexed, once each")
+{
+    Article a;
+    a.title = "Talks in Geneva";
+    a.body = "Delegates met in Geneva on Monday. Talks resumed as Geneva Talks Resumed.";
+    Xapian::Stem stem = folding_stemmer("english");
+    // "Talks" opens the headline and "Delegates" the text: sentence openings, not names.
+    CHECK(name_stems(a, stem) == std::vector<std::string>{"geneva", "monday", "resum", "talk"});
 }
 
 TEST_CASE("with_facet sets one field of the packed facet value")
