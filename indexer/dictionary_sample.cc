@@ -16,7 +16,7 @@ public:
     Sampler(const PrepareOptions& options, size_t articles, size_t bytes)
         : prep_(options), max_articles_(articles), max_bytes_(bytes)
     {
-        prep_.build = prep_.copies = prep_.spelling = false; // the article is all we want
+        prep_.build = prep_.copies = prep_.spelling = prep_.events = false; // the article is all we want
     }
 
     bool full() const { return out_.size() >= max_articles_ || bytes_ >= max_bytes_; }

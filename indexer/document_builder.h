@@ -23,9 +23,10 @@ public:
     // is stored compressed with `dictionary` if given.
     Xapian::Document build(const Article& a, std::vector<std::string>* spelling = nullptr,
                            const ArticleDictionary* dictionary = nullptr);
+    // The stemmer build() uses for `language`.
+    const Xapian::Stem& stemmer_for(const std::string& language);
 
 private:
-    const Xapian::Stem& stemmer_for(const std::string& language);
     Xapian::TermGenerator tg_;
     Xapian::TermGenerator words_; // unstemmed, for the spelling words
     std::map<std::string, Xapian::Stem> stemmers_;

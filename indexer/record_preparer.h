@@ -27,6 +27,7 @@ struct PreparedArticle {
     bool built = false; // doc and spelling are filled in
     Xapian::Document doc;
     std::vector<std::string> spelling; // headline words for the spelling table
+    std::vector<std::string> names;    // name_stems() for event clustering
 };
 
 struct RecordMessage {
@@ -48,6 +49,7 @@ struct PrepareOptions {
     bool build = true;     // build documents (false: --update builds only what changed)
     bool spelling = true;  // collect headline words
     bool copies = true;    // compute copy signatures
+    bool events = true;    // stem names for event clustering (with the document)
     // Compresses the stored articles (the database's, ArticleWriter::choose_dictionary); none: without one.
     const ArticleDictionary* dictionary = nullptr;
 };
