@@ -15,7 +15,7 @@ namespace morgue {
 
 // Pending postings at which a writer commits; chosen with
 // scripts/bench-shards --kinds batch on Reuters-21578 and AllSides.
-inline constexpr uint64_t kCommitPostings = 100000;
+inline constexpr uint64_t kCommitPostings = 50000;
 
 class CommitPolicy {
 public:

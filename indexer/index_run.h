@@ -21,7 +21,7 @@ struct IndexOptions {
     bool quiet = false;
     bool progress = false;                    // draw the progress bar
     size_t max_article_bytes = 8u << 20;      // a larger record is refused
-    size_t batch = 4000;                      // at most this many articles per commit (CommitPolicy)
+    size_t batch = 1000;                      // at most this many articles per commit (CommitPolicy)
     uint64_t commit_postings = kCommitPostings; // commit when this many postings are pending
     size_t threads = 1;                       // threads parsing and tokenising JSON Lines
     bool spelling = true;                     // build the spelling table ("did you mean")
