@@ -25,6 +25,14 @@ std::string first_string(const json& obj, std::initializer_list<const char*> key
     return {};
 }
 
+// A label field: one line, composed (NFC) as the text is, so that a filter
+// typed with "é" matches an outlet the feed spelled with e + U+0301.
+std::string label(std::string_view s) { return to_nfc(one_line(s)); }
+
+std::string first_label(const json& obj, std::initializer_list<const char*> keys)
+{
+    return label(first_string(obj, keys));
+}
 
 } // namespace
 
@@ -41,11 +49,11 @@ Status article_from_json(const json& obj, Article* out, std::vector<std::string>
     a.title = to_nfc(trim(first_string(obj, {"title", "headline"})));
     a.body = to_nfc(trim(first_string(obj, {"text", "maintext", "body", "content"})));
     if (a.title.empty() && a.body.empty()) return Status::InvalidInput("no title and no text");
-    a.outlet = first_string(obj, {"outlet", "source"});
-    if (a.outlet.empty()) a.outlet = host_of(first_string(obj, {"source_domain"}));
-    a.section = first_string(obj, {"section"});
-    a.dateline = first_string(obj, {"dateline"});
-    a.language = first_string(obj, {"language", "lang"});
+    a.outlet = first_label(obj, {"outlet", "source"});
+    if (a.outlet.empty()) a.outlet = host_of(first_label(obj, {"source_domain"}));
+    a.section = first_label(obj, {"section"});
+    a.dateline = first_label(obj, {"dateline"});
+    a.language = first_label(obj, {"language", "lang"});
     if (a.language.empty()) {
         a.language = detect_language(a.title, a.body);
         a.provenance.emplace_back("language", "detected from the text");
@@ -53,17 +61,17 @@ Status article_from_json(const json& obj, Article* out, std::vector<std::string>
 
     auto authors = obj.find("authors");
     if (authors == obj.end()) authors = obj.find("author");
+    auto add_author = [&](const std::string& name) {
+        std::string s = label(name);
+        if (!s.empty()) a.authors.push_back(std::move(s));
+    };
     if (authors != obj.end()) {
         if (authors->is_string()) {
-            if (!authors->get_ref<const std::string&>().empty()) a.authors.push_back(authors->get<std::string>());
+            add_author(authors->get_ref<const std::string&>());
         } else if (authors->is_array()) {
             for (const auto& v : *authors) {
-                if (v.is_string()) {
-                    std::string s = trim(v.get<std::string>());
-                    if (!s.empty()) a.authors.push_back(s);
-                } else if (!v.is_null()) {
-                    warnings->push_back("an author that is not a string was left out");
-                }
+                if (v.is_string()) add_author(v.get_ref<const std::string&>());
+                else if (!v.is_null()) warnings->push_back("an author that is not a string was left out");
             }
         }
     }

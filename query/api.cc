@@ -32,11 +32,7 @@ const std::vector<Param> kRelatedParams = {Param::window_days, Param::limit, Par
 std::string api_spelling(Param p) { return param_name(p); }
 
 const RequestRules kApiRules = {
-    api_spelling, kMaxQueryBytes, kMaxApiOffset, kMaxApiLimit, kMaxApiLimit, kMaxRelatedWindowDays, kMaxRelated,
-    // Ranking, paging, collapsing and facets are the search's; an export is
-    // every match in index order.
-    {Param::sort, Param::offset, Param::limit, Param::collapse, Param::count, Param::facets, Param::facet_limit,
-     Param::interval, Param::histogram}};
+    api_spelling, kMaxQueryBytes, kMaxApiOffset, kMaxApiLimit, kMaxApiLimit, kMaxRelatedWindowDays, kMaxRelated};
 
 // The query string as a request: the filters (an empty one is an empty
 // form field, no filter), and each of `accepted` once at most.

@@ -101,8 +101,7 @@ const RequestRules kCliRules = {cli_spelling,
                                 kMaxLimit,
                                 std::numeric_limits<unsigned>::max(),
                                 static_cast<unsigned>(std::numeric_limits<int>::max()),
-                                std::numeric_limits<unsigned>::max(),
-                                {Param::limit, Param::offset, Param::sort}};
+                                std::numeric_limits<unsigned>::max()};
 
 // The command line as a request: the options given, not their defaults
 // (the validator has its own), except --format and --time-limit, whose

@@ -160,9 +160,14 @@ Status Validator::format(OutputFormat* out)
     return s;
 }
 
+// Ranking, paging, collapsing, grouping and facets are a search's; an export
+// is every match in index order, whichever front end asks for it.
 Status Validator::export_refusals()
 {
-    for (Param p : rules_.not_for_export)
+    static const Param not_for_export[] = {Param::sort,  Param::offset,      Param::limit,    Param::collapse,
+                                           Param::count, Param::facets,      Param::facet_limit, Param::interval,
+                                           Param::histogram, Param::group};
+    for (Param p : not_for_export)
         if (given(p)) return fail(p, name(p) + " does not apply to an export, which writes every match in index order");
     return Status::Ok();
 }

@@ -61,7 +61,6 @@ struct RequestRules {
     std::string (*spell)(Param); // the parameter as the front end's user writes it
     size_t max_query_bytes;
     unsigned max_offset, max_limit, max_facet_limit, max_window_days, max_per_outlet;
-    std::vector<Param> not_for_export; // refused, when given, with an export
 };
 
 // Checks `text` and fills *out; a usage Status naming the parameter at

@@ -57,7 +57,7 @@ function stateQuery(s, forApi) {
 }
 
 function hasSearch(s) {
-  return s.q.trim() !== "" || FACETS.some(([f]) => s[f].length > 0);
+  return s.q.trim() !== "" || s.since !== "" || s.until !== "" || FACETS.some(([f]) => s[f].length > 0);
 }
 
 let state = readState();

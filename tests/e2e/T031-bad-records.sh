@@ -53,3 +53,16 @@ for _ in 1 2; do
     expect_contains "$ERR" "numbers.jsonl:4: error: invalid JSON"
     expect_contains "$ERR" "0 added, 0 replaced, 11 unchanged, 0 deleted, 3 failed"
 done
+
+# Control characters in a label: U+001E and U+001F separate the fields of
+# the packed facet value, so an outlet holding one used to push the section
+# into the outlet's place ("Daily" outlet, "News" section) and split authors.
+DB=$TMP/labels.db
+printf '%s\n' '{"id":"c1","title":"Kestrel sighted","text":"A kestrel was seen.","outlet":"Daily\u001eNews","section":"nature","authors":["Jane\u001fDoe"]}' > "$TMP/labels.jsonl"
+index "$TMP/labels.jsonl"
+expect_rc 0 "labels with control characters"
+json_query kestrel --facets outlet,section,author
+expect_eq "$(jq_py '[v["value"] for v in d["facets"]["outlet"]["values"]]')" "['Daily News']" "outlet facet"
+expect_eq "$(jq_py '[v["value"] for v in d["facets"]["section"]["values"]]')" "['nature']" "section facet"
+expect_eq "$(jq_py '[v["value"] for v in d["facets"]["author"]["values"]]')" "['Jane Doe']" "author facet"
+expect_eq "$(match_count 'outlet:"Daily News"')" 1 "outlet filter"

@@ -69,7 +69,8 @@ PY
 run "$MORGUE_QUERY" --db "$DB" --format csv --all 'outlet:reuters' --since 1987-03 --until 1987-03
 expect_rc 0
 expect_eq "$(( $(printf '%s\n' "$OUT" | wc -l) - 1 ))" "$(match_count 'outlet:reuters date:1987-03' --no-collapse)" "March 1987 rows"
-for bad in "--limit 5" "--offset 10" "--sort newest" "--format text" "--format json"; do
+for bad in "--limit 5" "--offset 10" "--sort newest" "--format text" "--format json" "--facets outlet" \
+           "--group events" "--histogram share" "--no-collapse" "--count events" "--facet-limit 3" "--interval month"; do
     # shellcheck disable=SC2086
     run "$MORGUE_QUERY" --db "$DB" --all $bad said
     expect_rc 2 "--all $bad"

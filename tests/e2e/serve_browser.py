@@ -159,6 +159,14 @@ try:
     assert "1987-13" in b.text(b.find("#status")), b.text(b.find("#status"))
     assert b.js("return !document.getElementById('toolbar').hidden"), "the date inputs went away with the error"
 
+    # Dates alone are a search (the API takes them so): the page lists what
+    # those months hold rather than its introduction.
+    b.get(BASE + "/?since=1987-03&until=1987-04")
+    ready(b)
+    dated = api(since="1987-03", until="1987-04")
+    assert matches(b) == dated["matches"] > 0, f"dates alone: {matches(b)} on the page, {dated['matches']} from the API"
+    assert b.js("return document.getElementById('intro').hidden"), "dates alone showed the introduction"
+
     # The share chart: each bar is its interval's share of all articles.
     b.get(BASE + "/?q=said")
     ready(b)

@@ -99,7 +99,7 @@ check(status == 200 and len(rows) == search(outlet="Reuters", since="1987-04", u
 check(rows and all(r["outlet"] == "Reuters" and r["date"].startswith("1987-04") for r in rows), "export rows outside the filters")
 
 # Refused: search-only parameters, other formats, more matches than the maximum.
-for params in ({"limit": "5"}, {"sort": "newest"}, {"format": "json"}, {"facets": "date"}, {"colour": "red"},
+for params in ({"limit": "5"}, {"sort": "newest"}, {"format": "json"}, {"facets": "date"}, {"group": "events"}, {"colour": "red"},
                {"q": "date:1987-13"}):
     refused("/api/export", f"export {params}", **dict({"q": "said"}, **params))
 said = cli("said", "--no-collapse", "--facets", "none", "--limit", "0")["matches"]

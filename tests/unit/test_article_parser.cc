@@ -100,3 +100,23 @@ TEST_CASE("parser: language from the field, else detected from the text")
     CHECK(a.title == "Café");
     CHECK(a.body == "café");
 }
+
+TEST_CASE("parser: labels are one line, so no control character reaches the packed facets")
+{
+    // U+001E and U+001F separate the packed facet value's fields and list
+    // items: left in an outlet they shifted the section into its place.
+    json j = json::parse(R"({"title":"T","outlet":" Daily\u001eNews ","section":"world\n\tnews",
+        "dateline":"PARIS\u001f","language":"fr\r","authors":["Jane\u001fDoe", " \u0007 "],
+        "source_domain":"ignored.example"})");
+    Article a;
+    std::vector<std::string> w;
+    REQUIRE(article_from_json(j, &a, &w).ok());
+    CHECK(a.outlet == "Daily News");
+    CHECK(a.section == "world news");
+    CHECK(a.dateline == "PARIS");
+    CHECK(a.language == "fr");
+    CHECK(a.authors == std::vector<std::string>{"Jane Doe"});
+    // Composed like the text: e + U+0301 is stored as é.
+    REQUIRE(article_from_json(json::parse(R"({"title":"T","author":"Le\u0301a","outlet":"Le Monde"})"), &a, &w).ok());
+    CHECK(a.authors == std::vector<std::string>{"L\u00e9a"});
+}
