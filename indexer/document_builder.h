@@ -20,9 +20,10 @@ public:
     // thread. With `spelling`, the headline's words (lower case, unstemmed)
     // are put there for the writer to add to the spelling table.
     Xapian::Document build(const Article& a, std::vector<std::string>* spelling = nullptr);
+    // The stemmer build() uses for `language`.
+    const Xapian::Stem& stemmer_for(const std::string& language);
 
 private:
-    const Xapian::Stem& stemmer_for(const std::string& language);
     Xapian::TermGenerator tg_;
     Xapian::TermGenerator words_; // unstemmed, for the spelling words
     std::map<std::string, Xapian::Stem> stemmers_;

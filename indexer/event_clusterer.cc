@@ -81,21 +81,28 @@ TermVector EventClusterer::free_text_terms(const Xapian::Document& doc, bool cou
     return v;
 }
 
-// Names weigh more: the stems of the article's capitalised words.
-void EventClusterer::weigh_names(const Article& a, TermVector* terms)
+std::vector<std::string> name_stems(const Article& a, const Xapian::Stem& stemmer)
 {
-    auto it = stemmers_.find(a.language);
-    if (it == stemmers_.end())
-        it = stemmers_.emplace(a.language, folding_stemmer(schema::stemmer_name(a.language))).first;
-    std::vector<uint32_t> names;
+    std::vector<std::string> out;
     for (const std::string* text : {&a.title, &a.body})
         for (std::string w : capitalised_words(*text)) {
             for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-            if (auto t = term_ids_.find(it->second(w)); t != term_ids_.end()) names.push_back(t->second);
+            out.push_back(stemmer(w));
         }
-    std::sort(names.begin(), names.end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// Names weigh more.
+void EventClusterer::weigh_names(const std::vector<std::string>& names, TermVector* terms)
+{
+    std::vector<uint32_t> ids;
+    for (const auto& n : names)
+        if (auto t = term_ids_.find(n); t != term_ids_.end()) ids.push_back(t->second);
+    std::sort(ids.begin(), ids.end());
     for (auto& t : *terms)
-        if (std::binary_search(names.begin(), names.end(), t.term)) t.tf *= kNameWeight;
+        if (std::binary_search(ids.begin(), ids.end(), t.term)) t.tf *= kNameWeight;
 }
 
 bool EventClusterer::in_window(const std::optional<int64_t>& a, const std::optional<int64_t>& b) const
@@ -137,7 +144,7 @@ void EventClusterer::add_to_centroid(uint32_t event, const TermVector& terms)
 }
 
 // The most similar of this run's reports within the window.
-void EventClusterer::best_in_run(const Report& r, Xapian::docid self, Candidate* best)
+void EventClusterer::best_in_run(const Report& r, Xapian::docid self, EventChoice* best)
 {
     // Weight each report shares with r, in a reused array (touched_ lists what to clear).
     shared_.resize(reports_.size(), 0);
@@ -175,13 +182,13 @@ void EventClusterer::best_in_run(const Report& r, Xapian::docid self, Candidate*
         // tell it from several angles.
         double s = std::max(event_similarity(r.terms, o.terms, idf_), event_similarity(r.terms, c, idf_)) *
                    time_decay(days_apart(r.date, o.date));
-        if (s > best->similarity) *best = {s, o.docid, events_[o.event]};
+        best->offer(s, events_[o.event]);
     }
 }
 
 // The most similar of the reports indexed by earlier runs, found by a query
 // of the article's most distinctive stems within the window.
-void EventClusterer::best_in_database(const Report& r, Xapian::docid self, Candidate* best)
+void EventClusterer::best_in_database(const Report& r, Xapian::docid self, EventChoice* best)
 {
     TermVector top = distinctive_terms(r.terms, idf_, kQueryTerms);
     std::vector<Xapian::Query> stems;
@@ -200,14 +207,20 @@ void EventClusterer::best_in_database(const Report& r, Xapian::docid self, Candi
         for (const auto& t : theirs) idf_[t.term] = inverse_document_frequency(docs_, df_[t.term]);
         // Its names from its stored text, weighed as this run's reports were.
         Article stored;
-        if (read_article(doc, &stored).ok()) weigh_names(stored, &theirs);
+        if (read_article(doc, &stored).ok()) {
+            auto it = stemmers_.find(stored.language);
+            if (it == stemmers_.end())
+                it = stemmers_.emplace(stored.language, folding_stemmer(schema::stemmer_name(stored.language))).first;
+            weigh_names(name_stems(stored, it->second), &theirs);
+        }
         theirs = distinctive_terms(std::move(theirs), idf_, kDistinctiveTerms);
         double s = event_similarity(r.terms, theirs, idf_) * time_decay(days_apart(r.date, date_of(doc)));
-        if (s > best->similarity) *best = {s, *m, event};
+        best->offer(s, event);
     }
 }
 
-void EventClusterer::assign(const Article& a, Xapian::docid self, Xapian::Document& doc)
+void EventClusterer::assign(const Article& a, const std::vector<std::string>& names, Xapian::docid self,
+                            Xapian::Document& doc)
 {
     pending_.reset();
     if (!opt_.enabled) return;
@@ -217,14 +230,14 @@ void EventClusterer::assign(const Article& a, Xapian::docid self, Xapian::Docume
     if (!self) docs_ += 1; // a replaced article was counted already
     for (const auto& t : r.terms) idf_[t.term] = inverse_document_frequency(docs_, df_[t.term]);
     if (r.terms.size() < kMinTerms) return;
-    weigh_names(a, &r.terms);
+    weigh_names(names, &r.terms);
     r.terms = distinctive_terms(std::move(r.terms), idf_, kDistinctiveTerms);
 
-    Candidate best;
+    EventChoice best;
     best_in_run(r, self, &best);
     if (db_had_documents_) best_in_database(r, self, &best);
     // A report like no earlier one starts an event, named after it.
-    std::string event = best.similarity >= opt_.threshold ? best.event : schema::group_id(a.id);
+    std::string event = best.joins(opt_.threshold) ? best.event : schema::group_id(a.id);
     doc.add_boolean_term(schema::prefix::event + event);
     doc.add_value(schema::slot_event, event);
     doc.add_value(schema::slot_facets, schema::with_facet(doc.get_value(schema::slot_facets), schema::facet_event, event));

@@ -33,13 +33,18 @@ struct EventOptions {
     int window_days = 30; // earlier reports must be this close in date (when both are dated)
 };
 
+// The stems of the article's names (capitalised_words()), sorted, once
+// each: what EventClusterer::assign() weighs more. Apart from the clusterer
+// so that the threads preparing articles stem them, not the writer's.
+std::vector<std::string> name_stems(const Article& a, const Xapian::Stem& stemmer);
+
 class EventClusterer {
 public:
     EventClusterer(Xapian::WritableDatabase& db, EventOptions options);
     // Adds the event (term, value, facet field) to `doc`, the next version
-    // of document `self` (0 for a new article). On the writer's thread,
-    // before the document is written.
-    void assign(const Article& a, Xapian::docid self, Xapian::Document& doc);
+    // of document `self` (0 for a new article); `names` are name_stems(a).
+    // On the writer's thread, before the document is written.
+    void assign(const Article& a, const std::vector<std::string>& names, Xapian::docid self, Xapian::Document& doc);
     // The document assign() last completed was written as docid `d`.
     void written(Xapian::docid d);
 
@@ -50,17 +55,12 @@ private:
         TermVector terms;
         uint32_t event = 0; // index into events_
     };
-    struct Candidate {
-        double similarity = 0;
-        Xapian::docid docid = 0;
-        std::string event;
-    };
     uint32_t term_id(const std::string& stem);
     TermVector free_text_terms(const Xapian::Document& doc, bool count);
-    void weigh_names(const Article& a, TermVector* terms);
+    void weigh_names(const std::vector<std::string>& names, TermVector* terms);
     bool in_window(const std::optional<int64_t>& a, const std::optional<int64_t>& b) const;
-    void best_in_run(const Report& r, Xapian::docid self, Candidate* best);
-    void best_in_database(const Report& r, Xapian::docid self, Candidate* best);
+    void best_in_run(const Report& r, Xapian::docid self, EventChoice* best);
+    void best_in_database(const Report& r, Xapian::docid self, EventChoice* best);
     uint32_t event_index(const std::string& id, const std::optional<int64_t>& date);
     void add_to_centroid(uint32_t event, const TermVector& terms);
 
@@ -81,7 +81,7 @@ private:
     std::vector<double> shared_;                  // best_in_run's scratch, by report
     std::vector<uint32_t> touched_;
     std::optional<Report> pending_;               // assigned, not yet written
-    std::unordered_map<std::string, Xapian::Stem> stemmers_; // by language, for names
+    std::unordered_map<std::string, Xapian::Stem> stemmers_; // by language, for earlier runs' names
 };
 
 } // namespace morgue

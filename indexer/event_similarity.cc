@@ -50,6 +50,29 @@ double time_decay(double days)
     return days <= kFullDays ? 1 : std::exp2(-(days - kFullDays) / kHalfLifeDays);
 }
 
+void EventChoice::offer(double s, const std::string& report_event)
+{
+    if (report_event == event) {
+        similarity = std::max(similarity, s);
+    } else if (s > similarity) {
+        // The old best is of another event than the new one: the new rival.
+        rival = event.empty() ? rival : similarity;
+        similarity = s, event = report_event;
+    } else {
+        rival = std::max(rival, s);
+    }
+}
+
+bool EventChoice::joins(double threshold) const
+{
+    // Chosen with scripts/measure-events on its tune part (README): a report
+    // close to one event only is most often of it, and the margin keeps
+    // routine items alike in wording (results, weather) apart.
+    constexpr double kSecondChance = 2.0 / 3, kMargin = 2.4;
+    if (event.empty()) return false;
+    return similarity >= threshold || (similarity >= kSecondChance * threshold && similarity >= kMargin * rival);
+}
+
 std::vector<std::string> capitalised_words(const std::string& text)
 {
     // A byte of a multi-byte UTF-8 character counts as part of a word.

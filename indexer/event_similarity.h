@@ -35,6 +35,19 @@ double event_similarity(const TermVector& a, const TermVector& b, const std::vec
 // must not join across them on a modest similarity.
 double time_decay(double days);
 
+// The event a new report is most similar to, and how close the most similar
+// other event came: offered each compared report's similarity and event.
+struct EventChoice {
+    double similarity = 0; // to the most similar event
+    double rival = 0;      // to the most similar of the other events
+    std::string event;     // empty until offered something above 0
+    void offer(double s, const std::string& report_event);
+    // Whether the report joins `event`: at `threshold`, or (a second chance
+    // for the short, differently angled reports of one event, whose words
+    // overlap little) at two thirds of it when no other event comes close.
+    bool joins(double threshold) const;
+};
+
 // The words of `text` that start with a capital letter inside a sentence
 // (not after . ! ? : a quote or a line break): the names of people, places
 // and organisations, which tell one event from another better than common

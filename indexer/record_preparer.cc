@@ -3,6 +3,7 @@
 #include "indexer/article_parser.h"
 #include "indexer/copy_detector.h"
 #include "indexer/dateline.h"
+#include "indexer/event_clusterer.h"
 #include "common/wire.h"
 #include "common/schema.h"
 #include "indexer/update_policy.h"
@@ -70,6 +71,7 @@ void build_prepared(PreparedArticle& p, const PrepareOptions& options, DocumentB
     p.doc = builder.build(p.article, options.spelling ? &p.spelling : nullptr);
     p.doc.add_value(schema::slot_content_hash, p.hash);
     if (!p.record.empty()) p.doc.add_term(p.record);
+    if (options.events) p.names = name_stems(p.article, builder.stemmer_for(p.article.language));
     p.built = true;
 }
 

@@ -26,6 +26,7 @@ struct PreparedArticle {
     bool built = false; // doc and spelling are filled in
     Xapian::Document doc;
     std::vector<std::string> spelling; // headline words for the spelling table
+    std::vector<std::string> names;    // name_stems() for event clustering
 };
 
 struct RecordMessage {
@@ -47,6 +48,7 @@ struct PrepareOptions {
     bool build = true;     // build documents (false: --update builds only what changed)
     bool spelling = true;  // collect headline words
     bool copies = true;    // compute copy signatures
+    bool events = true;    // stem names for event clustering (with the document)
 };
 
 // `text` is repaired in place. `line_no` is 0 for a whole-file document,

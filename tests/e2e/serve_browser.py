@@ -254,7 +254,7 @@ try:
     url = b.url()
     b.click(b.find("#related li a"))
     b.wait(lambda: page_state(b).get("article") == [related[0]["id"]], "following a related report did not open it")
-    b.wait(lambda: related[0]["title"] in b.js("return document.querySelector('#article h2').textContent"),
+    b.wait(lambda: related[0]["title"] in b.js("return document.querySelector('#article h2')?.textContent || ''"),
            "the related report's page shows another title")
 
     # Grouped by event: one entry per event, with the outlets that reported
@@ -299,7 +299,7 @@ try:
     last = events[0]["reports"][-1]
     b.click(b.find_all("#results .event .reports li a")[len(events[0]["reports"]) - 1])
     b.wait(lambda: page_state(b).get("article") == [last["id"]], "a report of the event did not open")
-    b.wait(lambda: last["title"] in b.js("return document.querySelector('#article h2').textContent"),
+    b.wait(lambda: last["title"] in b.js("return document.querySelector('#article h2')?.textContent || ''"),
            "the report's page shows another title")
 
     # Markup in an article is shown as text, in results, facets and the article.

@@ -1,6 +1,8 @@
 // Event grouping's pure pieces: term weighting and similarity, the packed
 // facet value's event field, and related coverage spread across outlets.
+#include "indexer/event_clusterer.h"
 #include "indexer/event_similarity.h"
+#include "common/folding_stem.h"
 #include "query/related.h"
 #include "common/schema.h"
 
@@ -56,6 +58,44 @@ TEST_CASE("time decay: a week in full, then half every two weeks")
     CHECK(time_decay(10) < 1);
 }
 
+TEST_CASE("event choice: the most similar event, and the closest other one as its rival")
+{
+    EventChoice c;
+    CHECK_FALSE(c.joins(0.26)); // nothing offered: a new event
+    c.offer(0.1, "a");
+    c.offer(0.3, "b"); // the old best becomes the rival
+    c.offer(0.2, "b"); // the same event again changes nothing
+    c.offer(0.05, "c");
+    CHECK(c.event == "b");
+    CHECK(c.similarity == doctest::Approx(0.3));
+    CHECK(c.rival == doctest::Approx(0.1));
+    c.offer(0.4, "b");
+    c.offer(0.15, "a");
+    CHECK(c.similarity == doctest::Approx(0.4));
+    CHECK(c.rival == doctest::Approx(0.15));
+}
+
+TEST_CASE("event choice joins at the threshold, or below it when no other event comes close")
+{
+    struct Row {
+        double best, rival;
+        bool joins;
+    };
+    for (const Row& r : std::vector<Row>{
+             {0.30, 0.29, true},  // at the threshold, whatever the rival
+             {0.20, 0.05, true},  // second chance: two thirds of it, 4 times the rival
+             {0.20, 0.10, false}, // a rival too close
+             {0.15, 0.00, false}, // below two thirds of the threshold
+         }) {
+        EventChoice c;
+        c.offer(r.rival, "other");
+        c.offer(r.best, "e");
+        CAPTURE(r.best);
+        CAPTURE(r.rival);
+        CHECK(c.joins(0.26) == r.joins);
+    }
+}
+
 TEST_CASE("capitalised words: names inside sentences, not sentence openings")
 {
     using V = std::vector<std::string>;
@@ -65,6 +105,16 @@ TEST_CASE("capitalised words: names inside sentences, not sentence openings")
     CHECK(capitalised_words("in Zürich and São Paulo") == V{"Zürich", "São", "Paulo"});
     CHECK(capitalised_words("النفط في الرياض").empty()); // no case, no names
     CHECK(capitalised_words("").empty());
+}
+
+TEST_CASE("name stems: the headline's and text's names, stemmed as indexed, once each")
+{
+    Article a;
+    a.title = "Talks in Geneva";
+    a.body = "Delegates met in Geneva on Monday. Talks resumed as Geneva Talks Resumed.";
+    Xapian::Stem stem = folding_stemmer("english");
+    // "Talks" opens the headline and "Delegates" the text: sentence openings, not names.
+    CHECK(name_stems(a, stem) == std::vector<std::string>{"geneva", "monday", "resum", "talk"});
 }
 
 TEST_CASE("with_facet sets one field of the packed facet value")
