@@ -29,3 +29,6 @@ pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 
 # RE2 for the patterns run on scraped text: linear time, bounded stack.
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+
+# jemalloc, morgue-index's allocator (indexer/CMakeLists.txt says why).
+pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)

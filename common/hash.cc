@@ -8,7 +8,7 @@ uint64_t fnv1a(std::string_view data, uint64_t basis)
     uint64_t h = basis;
     for (unsigned char c : data) {
         h ^= c;
-        h *= 0x100000001b3ULL;
+        h *= Hash128Lo::kFnvPrime;
     }
     return h;
 }
@@ -20,7 +20,9 @@ Hash128 hash128(std::string_view data)
     // mix64 spreads FNV's weak low bits over the whole word.
     Hash128 h;
     h.hi = mix64(fnv1a(data, 0xcbf29ce484222325ULL) ^ data.size());
-    h.lo = mix64(fnv1a(data, 0x84222325cbf29ce4ULL) + 0x9e3779b97f4a7c15ULL);
+    Hash128Lo lo;
+    for (unsigned char c : data) lo.add(c);
+    h.lo = lo.value();
     return h;
 }
 

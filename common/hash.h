@@ -28,4 +28,22 @@ inline uint64_t mix64(uint64_t z)
 // cryptographic, but stable across builds and machines.
 Hash128 hash128(std::string_view data);
 
+// hash128(data).lo, fed one byte at a time: copy signatures hash each word
+// as they read it, without building it first.
+class Hash128Lo {
+public:
+    void add(unsigned char c)
+    {
+        h_ ^= c;
+        h_ *= kFnvPrime;
+    }
+    uint64_t value() const { return mix64(h_ + 0x9e3779b97f4a7c15ULL); }
+
+    static constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
+    static constexpr uint64_t kBasis = 0x84222325cbf29ce4ULL;
+
+private:
+    uint64_t h_ = kBasis;
+};
+
 } // namespace morgue

@@ -5,28 +5,55 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <cctype>
 
 namespace morgue {
+
+namespace {
+// ASCII letters, digits and '_': Xapian's word characters below 128.
+bool ascii_word_char(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+} // namespace
 
 std::optional<CopySignature> copy_signature(std::string_view text)
 {
     // Words: runs of word characters, lower-cased (so quotes, punctuation
-    // and case differences between copies do not matter).
+    // and case differences between copies do not matter), each hashed
+    // (hash128(word).lo) byte by byte as it is read.
     std::vector<uint64_t> words;
-    std::string word;
+    Hash128Lo word;
+    bool in_word = false;
     auto flush = [&] {
-        if (!word.empty()) words.push_back(hash128(word).lo);
-        word.clear();
+        if (in_word) words.push_back(word.value());
+        word = Hash128Lo();
+        in_word = false;
     };
-    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
-        unsigned ch = *it;
-        if (ch < 128) {
-            // ASCII, most of most news: the same answer as below, cheaper.
-            if (std::isalnum(static_cast<int>(ch)) || ch == '_') word += static_cast<char>(std::tolower(static_cast<int>(ch)));
-            else flush();
-        } else if (Xapian::Unicode::is_wordchar(ch)) {
-            Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p != end) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c < 128) {
+            // ASCII, most of most news: decoded and classified inline.
+            ++p;
+            if (ascii_word_char(c)) {
+                word.add(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+                in_word = true;
+            } else {
+                flush();
+            }
+            continue;
+        }
+        // One character as Xapian decodes it (an invalid byte stands for itself).
+        Xapian::Utf8Iterator it(p, static_cast<size_t>(end - p));
+        const unsigned ch = *it;
+        ++it;
+        p = it == Xapian::Utf8Iterator() ? end : it.raw();
+        if (Xapian::Unicode::is_wordchar(ch)) {
+            char utf8[4];
+            const unsigned n = Xapian::Unicode::to_utf8(Xapian::Unicode::tolower(ch), utf8);
+            for (unsigned i = 0; i < n; ++i) word.add(static_cast<unsigned char>(utf8[i]));
+            in_word = true;
         } else {
             flush();
         }
@@ -52,11 +79,14 @@ std::optional<CopySignature> copy_signature(std::string_view text)
         for (size_t j = 0; j < kMinHashes; ++j) c.emplace_back(mix64(2 * j + 1) | 1, mix64(2 * j + 2));
         return c;
     }();
-    for (uint64_t sh : shingles)
-        for (size_t j = 0; j < kMinHashes; ++j) {
-            auto v = static_cast<uint32_t>((coefficients[j].first * sh + coefficients[j].second) >> 32);
-            if (v < s.minimums[j]) s.minimums[j] = v;
-        }
+    // One hash function at a time over all the shingles, its minimum in a
+    // register rather than in memory.
+    for (size_t j = 0; j < kMinHashes; ++j) {
+        const auto [a, b] = coefficients[j];
+        uint32_t m = UINT32_MAX;
+        for (uint64_t sh : shingles) m = std::min(m, static_cast<uint32_t>((a * sh + b) >> 32));
+        s.minimums[j] = m;
+    }
     return s;
 }
 

@@ -30,7 +30,8 @@ PrepareOptions prepare_options(const IndexOptions& options)
 }
 
 ArticleWriter::ArticleWriter(const IndexOptions& options, RunReport& report)
-    : opt_(options), report_(report), sum_(report.summary()), prep_(morgue::prepare_options(options))
+    : opt_(options), report_(report), sum_(report.summary()), prep_(morgue::prepare_options(options)),
+      commits_(options.batch, options.commit_postings)
 {
 }
 
@@ -58,6 +59,7 @@ Status ArticleWriter::open_shards()
     ShardWriterOptions so;
     so.shards = opt_.shards;
     so.batch = (opt_.batch + opt_.shards - 1) / opt_.shards;
+    so.commit_postings = opt_.commit_postings;
     so.no_sync = opt_.no_sync;
     Status s = ShardWriter::create(opt_.db, so, &shards_);
     if (!s.ok()) return s;
@@ -145,9 +147,11 @@ Status ArticleWriter::write(PreparedArticle& p)
     // the process from inside Xapian, and the message names the write.
     FatalContext context("writing to " + opt_.db);
     const std::string where = input_place(a.source_file, a.source_line);
+    uint64_t postings = 0;
     Status s = guard_xapian("indexing " + where, [&]() -> Status {
         try {
             if (!p.built) build_prepared(p, prep_, builder_);
+            postings = p.doc.termlist_count();
             return shards_ ? write_to_shard(p) : write_document(p);
         } catch (const Xapian::InvalidArgumentError& e) {
             // Something in this document Xapian will not take (a term
@@ -160,7 +164,7 @@ Status ArticleWriter::write(PreparedArticle& p)
     if (s.code() == Status::Code::invalid_input) return report_.failed(where, s.message());
     if (!s.ok()) return s;
     for (const auto& w : p.spelling) ++spelling_[w];
-    s = count_change();
+    s = count_change(postings);
     report_.article_written();
     return s;
 }
@@ -220,14 +224,14 @@ Status ArticleWriter::prune(const ExpandedSources& src, const std::unordered_set
     for (const auto& in : src.inputs) inputs.insert(in.path);
     uint64_t before = sum_.deleted;
     Status s = policy_->prune(opt_.sources, inputs, fully_read, &sum_.deleted);
-    pending_ += sum_.deleted - before;
+    commits_.add_changes(sum_.deleted - before);
     return s;
 }
 
-// One more change waits for a commit; every --batch changes commit.
-Status ArticleWriter::count_change()
+// One more change, of `postings` postings, waits for a commit.
+Status ArticleWriter::count_change(uint64_t postings)
 {
-    if (++pending_ >= opt_.batch) return commit();
+    if (commits_.add(postings)) return commit();
     return Status::Ok();
 }
 
@@ -235,8 +239,8 @@ Status ArticleWriter::count_change()
 Status ArticleWriter::commit(bool last)
 {
     if (shards_) return commit_shards(last);
-    if ((!pending_ && spelling_.empty()) || !db_) return Status::Ok();
-    pending_ = 0;
+    if ((!commits_.pending() && spelling_.empty()) || !db_) return Status::Ok();
+    commits_.committed();
     const std::string what = "committing to " + opt_.db;
     FatalContext context(what);
     return guard_xapian(what, [&] {
@@ -258,7 +262,7 @@ Status ArticleWriter::commit(bool last)
 // The shards commit on their own; the run's words and time go to shard 0.
 Status ArticleWriter::commit_shards(bool last)
 {
-    pending_ = 0;
+    commits_.committed();
     Status s;
     if (last || spelling_.size() >= kSpellingWords) {
         s = shards_->add_spelling(std::move(spelling_));

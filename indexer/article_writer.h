@@ -1,10 +1,11 @@
 // Where an indexing run's articles go, on the one thread that writes: a
 // database (read by --update's policy, copy and event detection as it is
-// written) or a new sharded one. Changes are committed every --batch, the
-// spelling table's words once per run; --explain writes nothing and prints
+// written) or a new sharded one. Changes are committed by CommitPolicy
+// (their volume, or --batch articles), the spelling table's words once per run; --explain writes nothing and prints
 // each article instead.
 #pragma once
 
+#include "indexer/commit_policy.h"
 #include "indexer/copy_detector.h"
 #include "indexer/document_builder.h"
 #include "indexer/event_clusterer.h"
@@ -68,7 +69,7 @@ private:
     Status open_shards();
     Status write_document(PreparedArticle& p);
     Status write_to_shard(PreparedArticle& p);
-    Status count_change();
+    Status count_change(uint64_t postings = 0);
     Status commit(bool last = false);
     Status commit_shards(bool last);
 
@@ -87,7 +88,7 @@ private:
     std::unique_ptr<ShardWriter> shards_;                 // a new sharded database, else none
     std::unordered_map<std::string, Xapian::docid> ids_; // shards: id term -> docid given this run
     Xapian::docid next_docid_ = 1;
-    size_t pending_ = 0;
+    CommitPolicy commits_;
 };
 
 } // namespace morgue

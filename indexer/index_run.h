@@ -2,6 +2,7 @@
 // report every bad one, commit in batches.
 #pragma once
 
+#include "indexer/commit_policy.h"
 #include "indexer/copy_detector.h"
 #include "indexer/event_clusterer.h"
 #include "common/status.h"
@@ -20,7 +21,8 @@ struct IndexOptions {
     bool quiet = false;
     bool progress = false;                    // draw the progress bar
     size_t max_article_bytes = 8u << 20;      // a larger record is refused
-    size_t batch = 4000;                      // articles per commit
+    size_t batch = 1000;                      // at most this many articles per commit (CommitPolicy)
+    uint64_t commit_postings = kCommitPostings; // commit when this many postings are pending
     size_t threads = 1;                       // threads parsing and tokenising JSON Lines
     bool spelling = true;                     // build the spelling table ("did you mean")
     bool update = false;                      // skip articles whose content hash is unchanged

@@ -143,8 +143,9 @@ int run(int argc, char** argv)
          "join only events reported this many days apart or less (when both are dated); beyond 7 days a "
          "similarity counts half as much every 14 days")
         ("no-spelling", "do not build the spelling table (faster; no \"did you mean\")")
-        ("batch", po::value(&opts.batch)->default_value(4000)->value_name("N"),
-         "commit after every N articles (more: faster, and more memory: about 100 MB for 4000 news articles)")
+        ("batch", po::value(&opts.batch)->default_value(opts.batch)->value_name("N"),
+         "commit at least every N articles (what a crash can lose); a writer also commits whenever its "
+         "pending changes reach a fixed volume, which keeps it fast and its memory bounded")
         ("threads", po::value(&opts.threads)->default_value(default_threads())->value_name("N"),
          "threads parsing and tokenising JSON Lines while this one writes (default: the number of cores)");
     po::options_description hidden;
@@ -152,7 +153,9 @@ int run(int argc, char** argv)
         // For measuring what DB_NO_SYNC saves a rebuild (scripts/bench-shards).
         ("fsync-build", "with --rebuild: fsync the database under construction")
         // How the CPU time divides between threads (scripts/bench-shards).
-        ("thread-times", "print CPU seconds by kind of thread");
+        ("thread-times", "print CPU seconds by kind of thread")
+        // The pending volume at which a writer commits (scripts/bench-shards --kinds batch).
+        ("commit-postings", po::value(&opts.commit_postings), "commit when this many postings are pending");
     po::options_description all;
     all.add(desc).add(hidden);
     po::positional_options_description pos;
@@ -179,7 +182,7 @@ int run(int argc, char** argv)
         if (!opts.crawl_time) s = Status::Usage("--crawl-time must be an ISO date or time, e.g. 2025-06-01T12:00:00Z");
     }
     if (s.ok() && opts.sources.empty()) s = Status::Usage("no SOURCES given: name files, directories or -");
-    if (s.ok() && (max_mb <= 0 || opts.batch == 0))
+    if (s.ok() && (max_mb <= 0 || opts.batch == 0 || opts.commit_postings == 0))
         s = Status::Usage("--max-article-size and --batch must be positive");
     if (s.ok() && (opts.threads == 0 || opts.threads > kMaxThreads))
         s = Status::Usage("--threads must be from 1 to " + std::to_string(kMaxThreads));

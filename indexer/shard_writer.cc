@@ -36,7 +36,7 @@ struct Op {
 struct ShardWriter::Shard {
     std::string path;
     Xapian::WritableDatabase db;
-    size_t batch = 1;
+    CommitPolicy commits{1, 1};
     std::mutex mu;
     std::condition_variable ready, room;
     std::deque<Op> queue;
@@ -53,11 +53,13 @@ struct ShardWriter::Shard {
         ready.notify_one();
     }
 
-    Status apply(Op& op, size_t* pending)
+    Status apply(Op& op)
     {
         return guard_xapian("writing " + path, [&]() -> Status {
+            uint64_t postings = 0;
             switch (op.kind) {
             case Op::put:
+                postings = op.doc.termlist_count();
                 db.replace_document(op.did, op.doc);
                 break;
             case Op::relabel: {
@@ -73,8 +75,8 @@ struct ShardWriter::Shard {
                 for (const auto& [word, n] : op.words) db.add_spelling(word, n);
                 break;
             }
-            if (++*pending >= batch) {
-                *pending = 0;
+            if (commits.add(postings)) {
+                commits.committed();
                 db.commit();
             }
             return Status::Ok();
@@ -83,7 +85,6 @@ struct ShardWriter::Shard {
 
     void loop()
     {
-        size_t pending = 0;
         for (;;) {
             std::unique_lock<std::mutex> lock(mu);
             ready.wait(lock, [&] { return closing || !queue.empty(); });
@@ -94,7 +95,7 @@ struct ShardWriter::Shard {
             lock.unlock();
             room.notify_one();
             if (failed) continue; // drain: the run is told at its next put()
-            Status s = apply(op, &pending);
+            Status s = apply(op);
             if (!s.ok()) {
                 std::lock_guard<std::mutex> g(mu);
                 error = s;
@@ -140,7 +141,7 @@ Status ShardWriter::create(const std::string& dir, const ShardWriterOptions& o, 
     for (size_t i = 0; i < o.shards; ++i) {
         auto s = std::make_unique<Shard>();
         s->path = (fs::path(dir) / schema::shard_name(i)).string();
-        s->batch = o.batch ? o.batch : 1;
+        s->commits = CommitPolicy(o.batch, o.commit_postings);
         Status st = guard_xapian("creating " + s->path, [&] {
             s->db = Xapian::WritableDatabase(s->path, Xapian::DB_CREATE | (o.no_sync ? Xapian::DB_NO_SYNC : 0));
             s->db.set_metadata(schema::kVersionKey, std::to_string(schema::kVersion));

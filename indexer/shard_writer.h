@@ -3,11 +3,12 @@
 // writers at once. The indexing run stays the one place that orders
 // articles, detects copies and numbers documents; this class only carries
 // each finished document to its shard's thread, which writes it under the
-// docid it was given. Each shard commits on its own every `batch` documents,
-// so a slow commit holds back one shard, not all.
+// docid it was given. Each shard commits on its own (CommitPolicy), so a
+// slow commit holds back one shard, not all.
 #pragma once
 
 #include "common/status.h"
+#include "indexer/commit_policy.h"
 
 #include <xapian.h>
 
@@ -21,7 +22,8 @@ namespace morgue {
 
 struct ShardWriterOptions {
     size_t shards = 2;
-    size_t batch = 1000;  // documents per shard between its commits
+    size_t batch = 1000;  // at most this many documents per shard between its commits
+    uint64_t commit_postings = kCommitPostings; // a shard commits when this many postings are pending
     bool no_sync = false; // DB_NO_SYNC: for a database nobody reads until it is finished
 };
 

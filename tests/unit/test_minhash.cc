@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
 #include <fstream>
 #include <map>
@@ -29,6 +30,63 @@ TEST_CASE("minhash: identical and unrelated texts")
     CHECK(round->shingles == a->shingles);
     CHECK(band_keys(*a) == band_keys(*b));
     CHECK(band_keys(*a).size() == kBands);
+}
+
+namespace {
+// The text's words as the signature defines them (runs of Xapian's word
+// characters, lower-cased), one space apart: decoded here the plain way,
+// one character at a time.
+std::string words_of(const std::string& text)
+{
+    std::string out, word;
+    auto flush = [&] {
+        if (!word.empty()) out += (out.empty() ? "" : " ") + word;
+        word.clear();
+    };
+    for (Xapian::Utf8Iterator it(text); it != Xapian::Utf8Iterator(); ++it) {
+        if (Xapian::Unicode::is_wordchar(*it)) Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*it));
+        else flush();
+    }
+    flush();
+    return out;
+}
+
+void check_same_words_same_signature(const std::string& text)
+{
+    auto a = copy_signature(text), b = copy_signature(words_of(text));
+    REQUIRE(a.has_value() == b.has_value());
+    if (!a) return;
+    CHECK(a->shingles == b->shingles);
+    CHECK(a->minimums == b->minimums);
+}
+} // namespace
+
+TEST_CASE("minhash: a text's signature is that of its lower-cased words")
+{
+    // Accents, capitals of other scripts, Arabic, digits and '_', invalid
+    // UTF-8 (a byte standing for itself), punctuation without spaces.
+    for (const std::string text : {"Ça ÉTÉ l'été: Überraschung für São Paulo, ΑΘΗΝΑ και Ελλάδα now",
+                                   "\xE9t\xE9 caf\xC3 na\xEFve r\xE9sum\xE9 \xFF\xFE end of the line here",
+                                   "السلام عليكم ورحمة الله وبركاته يا أهل المدينة", "snake_case x86_64 3.14 H2O 1,000 km"})
+        check_same_words_same_signature(text);
+    // Real articles: English, and Arabic from SaudiNewsNet.
+    for (const char* name : {"allsides.jsonl", "saudinewsnet.jsonl.zst"}) {
+        OpenedInput in;
+        REQUIRE(open_input(std::string(MORGUE_SOURCE_DIR) + "/sample_corpus/" + name, &in).ok());
+        LineReader reader(*in.stream, 1 << 24);
+        std::string line;
+        LineReader::Result r;
+        int n = 0;
+        while (reader.next(&line, &r).ok() && r != LineReader::Result::eof && n < 100) {
+            auto j = nlohmann::json::parse(line, nullptr, false);
+            for (const char* field : {"text", "title"})
+                if (j.is_object() && j.contains(field) && j[field].is_string()) {
+                    check_same_words_same_signature(j[field].get<std::string>());
+                    ++n;
+                }
+        }
+        CHECK(n > 50);
+    }
 }
 
 TEST_CASE("minhash: precision >= 0.98 and recall >= 0.9 on the labelled pairs")
