@@ -1,10 +1,12 @@
 #include "common/codec.h"
 
+#include "common/article_dictionary.h"
 #include "common/schema.h"
 
 #include <zstd.h>
 
 #include <memory>
+#include <new>
 
 namespace morgue {
 
@@ -21,6 +23,7 @@ bool Article::operator==(const Article& o) const
 namespace {
 
 constexpr unsigned char kTagZstd = 0x01;
+constexpr unsigned char kTagZstdDictionary = 0x02;
 constexpr unsigned char kFormat = 1;
 constexpr int kZstdLevel = 3;
 
@@ -133,15 +136,20 @@ Status deserialise_article(std::string_view data, Article* out)
     return Status::Ok();
 }
 
-std::string encode_article(const Article& article)
+std::string encode_article(const Article& article, const ArticleDictionary* dictionary)
 {
     std::string plain = serialise_article(article);
     std::string out(1 + ZSTD_compressBound(plain.size()), '\0');
-    out[0] = static_cast<char>(kTagZstd);
+    out[0] = static_cast<char>(dictionary ? kTagZstdDictionary : kTagZstd);
     // One context per thread: creating one per call cost more than the
     // compression of a short article.
     thread_local std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> cctx(ZSTD_createCCtx(), ZSTD_freeCCtx);
-    size_t n = ZSTD_compressCCtx(cctx.get(), out.data() + 1, out.size() - 1, plain.data(), plain.size(), kZstdLevel);
+    const ZSTD_CDict* cdict = dictionary ? dictionary->cdict(kZstdLevel) : nullptr;
+    if (dictionary && !cdict) throw std::bad_alloc(); // zstd could not allocate it
+    size_t n = cdict ? ZSTD_compress_usingCDict(cctx.get(), out.data() + 1, out.size() - 1, plain.data(),
+                                                plain.size(), cdict)
+                     : ZSTD_compressCCtx(cctx.get(), out.data() + 1, out.size() - 1, plain.data(),
+                                         plain.size(), kZstdLevel);
     // Compression into a compressBound-sized buffer cannot fail.
     out.resize(1 + n);
     return out;
@@ -149,15 +157,29 @@ std::string encode_article(const Article& article)
 
 Status decode_article(std::string_view data, Article* out)
 {
-    if (data.empty() || static_cast<unsigned char>(data[0]) != kTagZstd)
+    if (data.empty())
+        return Status::InvalidInput("stored article is empty");
+    const auto tag = static_cast<unsigned char>(data[0]);
+    if (tag != kTagZstd && tag != kTagZstdDictionary)
         return Status::InvalidInput("stored article has an unknown codec tag");
     data.remove_prefix(1);
     unsigned long long size = ZSTD_getFrameContentSize(data.data(), data.size());
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ULL << 32))
         return Status::InvalidInput("stored article is not a valid zstd frame");
+    std::shared_ptr<const ArticleDictionary> dictionary;
+    if (tag == kTagZstdDictionary) {
+        unsigned id = ZSTD_getDictID_fromFrame(data.data(), data.size());
+        dictionary = remembered_dictionary(id);
+        if (!dictionary)
+            return Status::InvalidInput("stored article needs zstd dictionary " + std::to_string(id) +
+                                        ", which its database does not hold (" + schema::kArticleDictionaryKey +
+                                        " in its metadata); rebuild the database");
+    }
     std::string plain(size, '\0');
     thread_local std::unique_ptr<ZSTD_DCtx, size_t (*)(ZSTD_DCtx*)> dctx(ZSTD_createDCtx(), ZSTD_freeDCtx);
-    size_t n = ZSTD_decompressDCtx(dctx.get(), plain.data(), plain.size(), data.data(), data.size());
+    size_t n = dictionary ? ZSTD_decompress_usingDDict(dctx.get(), plain.data(), plain.size(), data.data(),
+                                                       data.size(), dictionary->ddict())
+                          : ZSTD_decompressDCtx(dctx.get(), plain.data(), plain.size(), data.data(), data.size());
     if (ZSTD_isError(n) || n != size)
         return Status::InvalidInput(std::string("stored article does not decompress: ") +
                                     (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short"));
@@ -169,9 +191,9 @@ Status read_article(const Xapian::Document& doc, Article* out)
     return decode_article(doc.get_value(schema::slot_article), out);
 }
 
-void store_article(Xapian::Document& doc, const Article& a)
+void store_article(Xapian::Document& doc, const Article& a, const ArticleDictionary* dictionary)
 {
-    doc.add_value(schema::slot_article, encode_article(a));
+    doc.add_value(schema::slot_article, encode_article(a, dictionary));
 }
 
 } // namespace morgue

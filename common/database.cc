@@ -8,6 +8,8 @@
 
 namespace morgue {
 
+namespace {
+
 Status check_schema(const Xapian::Database& db, const std::string& path)
 {
     std::string version = db.get_metadata(schema::kVersionKey);
@@ -23,6 +25,27 @@ Status check_schema(const Xapian::Database& db, const std::string& path)
                                   "(or remove it and index again)");
 }
 
+} // namespace
+
+Status load_article_dictionary(const Xapian::Database& db, const std::string& path,
+                               std::shared_ptr<const ArticleDictionary>* out)
+{
+    std::string bytes = db.get_metadata(schema::kArticleDictionaryKey);
+    if (bytes.empty()) return Status::Ok();
+    std::shared_ptr<const ArticleDictionary> dict;
+    Status s = ArticleDictionary::make(std::move(bytes), &dict);
+    if (s.ok()) s = remember_dictionary(dict);
+    if (!s.ok()) return Status::IOError(path + ": " + s.message());
+    if (out) *out = std::move(dict);
+    return Status::Ok();
+}
+
+Status check_database(const Xapian::Database& db, const std::string& path)
+{
+    Status s = check_schema(db, path);
+    return s.ok() ? load_article_dictionary(db, path) : s;
+}
+
 Status open_writable(const std::string& path, std::unique_ptr<Xapian::WritableDatabase>* out, bool no_sync)
 {
     return guard_xapian("opening " + path + " for writing", [&]() -> Status {
@@ -33,7 +56,7 @@ Status open_writable(const std::string& path, std::unique_ptr<Xapian::WritableDa
             db->set_metadata(schema::kVersionKey, std::to_string(schema::kVersion));
             db->commit();
         } else {
-            Status s = check_schema(*db, path);
+            Status s = check_database(*db, path);
             if (!s.ok()) return s;
         }
         *out = std::move(db);
@@ -49,7 +72,7 @@ Status open_readable(const std::string& path, std::unique_ptr<Xapian::Database>*
                                 " (create one with: morgue-index --db " + path + " SOURCES...)");
     return guard_xapian("opening " + path, [&]() -> Status {
         auto db = std::make_unique<Xapian::Database>(open_database(path));
-        Status s = check_schema(*db, path);
+        Status s = check_database(*db, path);
         if (!s.ok()) return s;
         *out = std::move(db);
         return Status::Ok();

@@ -2,6 +2,7 @@
 // binary can read or write a database of another schema by mistake.
 #pragma once
 
+#include "common/article_dictionary.h"
 #include "common/status.h"
 
 #include <xapian.h>
@@ -21,7 +22,16 @@ Status open_writable(const std::string& path, std::unique_ptr<Xapian::WritableDa
 // Opens an existing database for reading and checks its schema version.
 Status open_readable(const std::string& path, std::unique_ptr<Xapian::Database>* out);
 
-// The version check itself, for a database already open.
-Status check_schema(const Xapian::Database& db, const std::string& path);
+// For a database already open: the version check, then its stored-article
+// dictionary loaded and remembered for reading (load_article_dictionary).
+Status check_database(const Xapian::Database& db, const std::string& path);
+
+// The database's stored-article dictionary (schema::kArticleDictionaryKey),
+// prepared and remembered for reading its articles; `*out` (if given) is
+// left empty when it has none. Over a stub, Xapian 1.4 answers metadata
+// from the first database the stub names (local or remote): every shard of
+// a morgue database holds the same dictionary. Throws Xapian::Error.
+Status load_article_dictionary(const Xapian::Database& db, const std::string& path,
+                               std::shared_ptr<const ArticleDictionary>* out = nullptr);
 
 } // namespace morgue

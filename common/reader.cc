@@ -38,7 +38,7 @@ Status open_latest(Xapian::Database& db, const std::string& path)
         return Status::Ok();
     }
     Xapian::Database fresh = open_database(path);
-    Status s = check_schema(fresh, path);
+    Status s = check_database(fresh, path);
     if (s.ok()) db = fresh;
     return s;
 }

@@ -14,8 +14,8 @@
 
 namespace morgue::schema {
 
-// Schema version 5 (4 wrote hashes as hex and had 8 copy bands of 4 rows;
-// 3 had no events; 2 indexed words as written, accents and all; 1 kept
+// Schema version 6 (5 compressed each stored article without a dictionary;
+// 4 wrote hashes as hex and had 8 copy bands of 4 rows; 3 had no events; 2 indexed words as written, accents and all; 1 kept
 // unstemmed words with positions plus Z-prefixed stems, and a value per
 // facet field; see the version history below).
 //
@@ -84,7 +84,14 @@ namespace morgue::schema {
 //     kReadByKeyPrefix + 32 hex digits of Hash128(source file path) -> which
 //     morgue-index build (and options) last read that file to its end; its
 //     XR terms let --update skip lines only when it is the running build.
-//     kVersionKey -> "5". A database with another version is refused with a
+//     kArticleDictionaryKey -> the zstd dictionary slot_article is compressed
+//     with (common/article_dictionary.h), trained when the database is
+//     created on the first run's first articles (indexer/dictionary_sample.h);
+//     every later --update compresses with it, and a --rebuild,
+//     which makes a new database, trains a new one. Absent when the first
+//     run had too few articles to train on: its articles, and those of its
+//     updates, are compressed without one.
+//     kVersionKey -> "6". A database with another version is refused with a
 //     message telling the user to rebuild it.
 //
 //   Shards (morgue-index --shards N)
@@ -101,7 +108,10 @@ namespace morgue::schema {
 //     (Beware: over a stub, Xapian 1.4's Document::get_docid(), as a
 //     MatchSpy or Database::get_document() gives it, is the shard's own
 //     docid; MSet iterators and posting lists give the whole's.)
-//     Every shard carries kVersionKey; the other metadata and the spelling
+//     Every shard carries kVersionKey and kArticleDictionaryKey (one
+//     dictionary, trained before any shard is written, so that a shard read
+//     alone, the stub and the shards merged by compaction all read every
+//     article); the other metadata and the spelling
 //     table live in shard 0, which is where Xapian reads (and
 //     WritableDatabase writes) them for the whole. --update opens the
 //     stub as one WritableDatabase: a changed article is replaced in the
@@ -125,8 +135,12 @@ namespace morgue::schema {
 //        cluster and event ids are 16 hex digits, not 32 (group_id());
 //        6 copy bands of 2 rows instead of 8 of 4 (common/minhash.h).
 //        Reuters-21578 compacted: 73.8 MB in version 4, see README.
-inline constexpr int kVersion = 5;
+//     6  stored articles compressed with a zstd dictionary trained on the
+//        database's own articles (kArticleDictionaryKey, codec tag 0x02).
+inline constexpr int kVersion = 6;
 inline constexpr const char* kVersionKey = "morgue.schema_version";
+// Metadata: the stored articles' zstd dictionary (see "Metadata" above).
+inline constexpr const char* kArticleDictionaryKey = "morgue.article_dictionary";
 // Metadata: when morgue-index last committed, ISO 8601 UTC ("2026-11-22T03:00:00Z").
 inline constexpr const char* kLastUpdateKey = "morgue.last_update";
 inline constexpr const char* kReadByKeyPrefix = "morgue.read_by.";

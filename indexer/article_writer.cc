@@ -74,6 +74,36 @@ Status ArticleWriter::open_shards()
     return Status::Ok();
 }
 
+Status ArticleWriter::choose_dictionary(const std::function<std::vector<std::string>()>& samples)
+{
+    bool fresh = shards_ != nullptr;
+    if (db_) {
+        Status s = guard_xapian("reading " + opt_.db, [&] {
+            fresh = db_->get_doccount() == 0;
+            return load_article_dictionary(*db_, opt_.db, &dictionary_);
+        });
+        if (!s.ok()) return s;
+    }
+    if (!dictionary_ && fresh) {
+        std::string bytes;
+        Status s = train_article_dictionary(samples(), &bytes);
+        // Not worth failing the run over: its articles are stored without.
+        if (!s.ok()) report_.warn(opt_.db, s.message() + "; articles are compressed without a dictionary");
+        if (bytes.empty()) return Status::Ok();
+        s = ArticleDictionary::make(bytes, &dictionary_);
+        if (s.ok()) s = remember_dictionary(dictionary_);
+        if (s.ok() && shards_) s = shards_->set_metadata_everywhere(schema::kArticleDictionaryKey, bytes);
+        if (s.ok() && db_) s = guard_xapian("writing to " + opt_.db, [&] {
+            db_->set_metadata(schema::kArticleDictionaryKey, bytes);
+            db_->commit();
+            return Status::Ok();
+        });
+        if (!s.ok()) return s;
+    }
+    prep_.dictionary = dictionary_.get();
+    return Status::Ok();
+}
+
 Status ArticleWriter::write_record(const std::string& path, PreparedRecord& r)
 {
     for (const auto& m : r.messages)

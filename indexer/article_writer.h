@@ -19,6 +19,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -35,6 +36,11 @@ public:
 
     // Opens the database, or creates the shards (not with --explain).
     Status open();
+    // After open(), before any article: the dictionary the stored articles
+    // are compressed with (common/article_dictionary.h). The database's
+    // own; for a new database, one trained on `samples()` (serialised
+    // articles) and stored in it, in every shard.
+    Status choose_dictionary(const std::function<std::vector<std::string>()>& samples);
 
     const PrepareOptions& prepare_options() const { return prep_; }
     // For documents built on this thread.
@@ -73,6 +79,7 @@ private:
     PrepareOptions prep_;
     DocumentBuilder builder_;
     std::unique_ptr<Xapian::WritableDatabase> db_;
+    std::shared_ptr<const ArticleDictionary> dictionary_; // prep_.dictionary
     std::unordered_map<std::string, Xapian::termcount> spelling_; // words waiting for the commit
     std::unique_ptr<CopyDetector> copies_;
     Xapian::WritableDatabase empty_; // the clusterer's database when writing new shards

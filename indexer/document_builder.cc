@@ -38,7 +38,8 @@ const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language)
     return it->second;
 }
 
-Xapian::Document DocumentBuilder::build(const Article& a, std::vector<std::string>* spelling)
+Xapian::Document DocumentBuilder::build(const Article& a, std::vector<std::string>* spelling,
+                                        const ArticleDictionary* dictionary)
 {
     using namespace schema;
     Xapian::Document doc;
@@ -86,7 +87,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::vector<std::strin
     }
     doc.add_value(slot_facets, pack_facets(a)); // event (EventClusterer) and copy cluster (CopyDetector) come later
 
-    store_article(doc, a);
+    store_article(doc, a, dictionary);
     return doc;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/article.h"
+#include "common/article_dictionary.h"
 
 #include <xapian.h>
 
@@ -18,8 +19,10 @@ public:
     // The document for `a` (terms, values, compressed data). The builder
     // keeps no reference to it afterwards, so it may be handed to another
     // thread. With `spelling`, the headline's words (lower case, unstemmed)
-    // are put there for the writer to add to the spelling table.
-    Xapian::Document build(const Article& a, std::vector<std::string>* spelling = nullptr);
+    // are put there for the writer to add to the spelling table. The article
+    // is stored compressed with `dictionary` if given.
+    Xapian::Document build(const Article& a, std::vector<std::string>* spelling = nullptr,
+                           const ArticleDictionary* dictionary = nullptr);
     // The stemmer build() uses for `language`.
     const Xapian::Stem& stemmer_for(const std::string& language);
 

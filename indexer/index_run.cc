@@ -2,6 +2,7 @@
 
 #include "indexer/article_writer.h"
 #include "indexer/byte_stream.h"
+#include "indexer/dictionary_sample.h"
 #include "indexer/input_format.h"
 #include "indexer/interrupt.h"
 #include "indexer/json_lines_input.h"
@@ -38,6 +39,9 @@ public:
 
         learn_furniture(src.inputs, opt_.max_article_bytes, &furniture_);
         Status s = opt_.explain ? Status::Ok() : writer_.open();
+        if (s.ok() && !opt_.explain)
+            s = writer_.choose_dictionary(
+                [&] { return sample_articles(src.inputs, writer_.prepare_options(), opt_.max_article_bytes); });
         if (!s.ok()) return s;
 
         std::unordered_set<std::string> fully_read; // inputs read without any failure

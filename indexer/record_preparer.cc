@@ -68,7 +68,7 @@ void normalise_feed_fields(Article& a, bool clean)
 
 void build_prepared(PreparedArticle& p, const PrepareOptions& options, DocumentBuilder& builder)
 {
-    p.doc = builder.build(p.article, options.spelling ? &p.spelling : nullptr);
+    p.doc = builder.build(p.article, options.spelling ? &p.spelling : nullptr, options.dictionary);
     p.doc.add_value(schema::slot_content_hash, p.hash);
     if (!p.record.empty()) p.doc.add_term(p.record);
     if (options.events) p.names = name_stems(p.article, builder.stemmer_for(p.article.language));

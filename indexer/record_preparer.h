@@ -5,6 +5,7 @@
 #pragma once
 
 #include "common/article.h"
+#include "common/article_dictionary.h"
 #include "indexer/document_builder.h"
 #include "common/minhash.h"
 
@@ -49,6 +50,8 @@ struct PrepareOptions {
     bool spelling = true;  // collect headline words
     bool copies = true;    // compute copy signatures
     bool events = true;    // stem names for event clustering (with the document)
+    // Compresses the stored articles (the database's, ArticleWriter::choose_dictionary); none: without one.
+    const ArticleDictionary* dictionary = nullptr;
 };
 
 // `text` is repaired in place. `line_no` is 0 for a whole-file document,

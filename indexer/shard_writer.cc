@@ -197,6 +197,14 @@ Status ShardWriter::set_metadata(std::string key, std::string value)
     return Status::Ok();
 }
 
+Status ShardWriter::set_metadata_everywhere(const std::string& key, const std::string& value)
+{
+    Status e = error();
+    if (!e.ok()) return e;
+    for (auto& s : shards_) s->push(Op{Op::metadata, 0, {}, key, value, {}});
+    return Status::Ok();
+}
+
 Status ShardWriter::add_spelling(std::unordered_map<std::string, Xapian::termcount> words)
 {
     Status e = error();

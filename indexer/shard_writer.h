@@ -46,6 +46,9 @@ public:
     // Metadata and spelling words for shard 0, written with its next commit.
     Status set_metadata(std::string key, std::string value);
     Status add_spelling(std::unordered_map<std::string, Xapian::termcount> words);
+    // Metadata every shard carries (the stored-article dictionary), written
+    // before whatever is put after this call.
+    Status set_metadata_everywhere(const std::string& key, const std::string& value);
 
     // Commits every shard, waits for the threads to finish; the first error
     // of any shard.
