@@ -81,8 +81,8 @@ private:
     std::unordered_map<std::string, uint32_t> collided_; // a stem whose lo an earlier stem has
     std::vector<std::string> terms_;              // by term id
     std::vector<float> df_, idf_;                 // by term id; idf_ refreshed before each comparison
-    std::vector<uint32_t> idf_at_;                // by term id: the idf_round_ its idf_ was computed in
-    uint32_t idf_round_ = 0;                      // one per assign()
+    std::vector<uint64_t> idf_at_;                // by term id: the idf_round_ its idf_ was computed in
+    uint64_t idf_round_ = 0;                      // one per assign()
     std::vector<Report> reports_;                 // this run's
     std::unordered_map<Xapian::docid, uint32_t> report_of_; // docid -> its latest entry in reports_
     std::vector<std::vector<uint32_t>> postings_; // term id -> reports_ holding it among their distinctive terms
