@@ -49,19 +49,11 @@ EventClusterer::EventClusterer(Xapian::WritableDatabase& db, EventOptions option
 {
 }
 
-// Keyed by 128 bits of hash, whose both halves two stems share with a
-// chance of about n^2 / 2^129 among n stems (1e-25 for 10 million): stems
-// whose low halves alone are the same (3e-6) are told apart by the high
-// half, kept in the map's node, rather than by their text, one more cache
-// miss for every stem of every article.
 uint32_t EventClusterer::term_id(const Hash128& hash, std::string_view stem)
 {
-    // try_emplace: emplace would build (and free) a node for every stem already known.
-    auto [it, fresh] = term_ids_.try_emplace(hash.lo, TermKey{hash.hi, static_cast<uint32_t>(terms_.size())});
-    if (fresh) return new_term(stem);
-    if (it->second.hi == hash.hi) return it->second.id;
-    auto [c, unseen] = collided_.try_emplace(std::string(stem), static_cast<uint32_t>(terms_.size()));
-    return unseen ? new_term(stem) : c->second;
+    bool fresh = false;
+    uint32_t id = stem_ids_.find_or_add(hash, stem, static_cast<uint32_t>(terms_.size()), &fresh);
+    return fresh ? new_term(stem) : id;
 }
 
 uint32_t EventClusterer::new_term(std::string_view stem)

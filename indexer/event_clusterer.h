@@ -73,12 +73,7 @@ private:
     EventOptions opt_;
     bool db_had_documents_ = false; // else every candidate is one of this run's
     double docs_ = 0;               // documents counted in df_
-    struct TermKey {
-        uint64_t hi = 0; // of hash128(stem), whose lo is the key
-        uint32_t id = 0;
-    };
-    std::unordered_map<uint64_t, TermKey> term_ids_;     // hash128(stem).lo -> its term
-    std::unordered_map<std::string, uint32_t> collided_; // a stem whose lo an earlier stem has
+    StemIds stem_ids_;                            // hash128(stem) -> term id
     std::vector<std::string> terms_;              // by term id
     std::vector<float> df_, idf_;                 // by term id; idf_ refreshed before each comparison
     std::vector<uint64_t> idf_at_;                // by term id: the idf_round_ its idf_ was computed in

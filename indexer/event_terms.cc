@@ -24,4 +24,15 @@ EventTerms event_terms(const Xapian::Document& doc, const std::vector<std::strin
     return out;
 }
 
+uint32_t StemIds::find_or_add(const Hash128& hash, std::string_view stem, uint32_t next, bool* fresh)
+{
+    // try_emplace: emplace would build (and free) a node for every stem already known.
+    auto [it, added] = by_lo_.try_emplace(hash.lo, Entry{hash.hi, next});
+    *fresh = added;
+    if (added || it->second.hi == hash.hi) return it->second.id;
+    auto [c, unseen] = collided_.try_emplace(std::string(stem), next);
+    *fresh = unseen;
+    return c->second;
+}
+
 } // namespace morgue

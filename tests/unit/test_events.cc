@@ -142,6 +142,25 @@ TEST_CASE("event terms: a document's free-text stems with 1 + ln(wdf) and their 
     CHECK(event_terms(Xapian::Document(), {"geneva"}).terms.empty());
 }
 
+TEST_CASE("stem ids: one number a stem, stems sharing a hash's low half told apart")
+{
+    StemIds ids;
+    bool fresh = false;
+    CHECK(ids.find_or_add(Hash128{7, 1}, "a", 0, &fresh) == 0);
+    CHECK(fresh);
+    CHECK(ids.find_or_add(Hash128{7, 1}, "a", 1, &fresh) == 0);
+    CHECK_FALSE(fresh);
+    // "b" has a's low half, not its high one: a number of its own, found again by its text.
+    CHECK(ids.find_or_add(Hash128{8, 1}, "b", 1, &fresh) == 1);
+    CHECK(fresh);
+    CHECK(ids.find_or_add(Hash128{8, 1}, "b", 2, &fresh) == 1);
+    CHECK_FALSE(fresh);
+    CHECK(ids.find_or_add(Hash128{7, 1}, "a", 2, &fresh) == 0);
+    CHECK_FALSE(fresh);
+    CHECK(ids.find_or_add(hash128("c"), "c", 2, &fresh) == 2);
+    CHECK(fresh);
+}
+
 TEST_CASE("with_facet sets one field of the packed facet value")
 {
     using namespace schema;
