@@ -40,6 +40,7 @@ size_t default_threads()
 }
 
 const char* kUsage = R"(Usage: morgue-index --db DB [options] SOURCES...
+       morgue-index --db DB --publish OUT
 
 Reads news articles and indexes them into the Xapian database DB (created if
 missing; $MORGUE_DB names it when --db is not given). Indexing the same input
@@ -65,7 +66,7 @@ Exit status: 0 all input indexed, 1 some input failed (or interrupted),
 
 With --publish OUT (and no SOURCES), writes a read-only publication of DB
 for query hosts: a compacted copy without the data only the indexer needs
-(termlists, copy-detection terms), about 30% smaller, that answers every
+(termlists, copy-detection terms), 15-25% smaller, that answers every
 query as DB does. OUT is replaced atomically, as --rebuild replaces DB; keep
 updating DB and publish again to refresh OUT. Every write to OUT is refused.
 

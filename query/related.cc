@@ -20,14 +20,6 @@ constexpr size_t kExpandTerms = 25;
 // Ranked stories looked at before spreading across outlets.
 constexpr Xapian::doccount kRanked = 200;
 
-// Free-text stems only (prefixed terms start with an upper-case letter), and
-// no bare numbers: they say little about which event.
-bool stem_only(const std::string& term)
-{
-    if (term.size() < 2 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
-    return term.find_first_not_of("0123456789.,") != std::string::npos;
-}
-
 Status look(Xapian::Database& db, const RelatedRequest& req, RelatedResult* out)
 {
     const std::string idterm = schema::id_term(req.id);
@@ -78,6 +70,12 @@ Status look(Xapian::Database& db, const RelatedRequest& req, RelatedResult* out)
 }
 } // namespace
 
+bool is_expansion_stem(const std::string& term)
+{
+    if (term.size() < 2 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    return term.find_first_not_of("0123456789.,") != std::string::npos;
+}
+
 std::vector<std::string> expansion_terms(const Xapian::Database& db, Xapian::docid did, const Article& a)
 {
     // The article's terms from its stored text, generated as the indexer
@@ -88,7 +86,7 @@ std::vector<std::string> expansion_terms(const Xapian::Database& db, Xapian::doc
     index_article_text(tg, folding_stemmer(schema::stemmer_name(a.language)), a);
     std::vector<ExpandCandidate> candidates;
     for (auto t = terms.termlist_begin(); t != terms.termlist_end(); ++t)
-        if (stem_only(*t)) candidates.push_back({*t, t.get_wdf(), db.get_termfreq(*t)});
+        if (is_expansion_stem(*t)) candidates.push_back({*t, t.get_wdf(), db.get_termfreq(*t)});
     // Exact term frequencies, over shards too (get_eset estimates them there).
     ExpandCollection collection{db.get_doccount(), db.get_avlength(), db.get_doclength(did)};
     return top_expand_terms(candidates, collection, kExpandTerms);

@@ -44,6 +44,11 @@ Status find_related(const RelatedRequest& request, RelatedResult* result);
 // On an open database (reopened if a writer moves on under it).
 Status find_related(Xapian::Database& db, const RelatedRequest& request, RelatedResult* result);
 
+// Whether a term may be an expansion term: a free-text stem (prefixed terms
+// start with an upper-case letter), not a bare number (numbers say little
+// about which event).
+bool is_expansion_stem(const std::string& term);
+
 // The stems that find `a`'s related coverage (document `did` of `db`), best
 // first: the free-text stems (no bare numbers) of get_eset's default
 // expansion over the one-document RSet {did}. Throws Xapian::Error.
