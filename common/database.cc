@@ -46,8 +46,33 @@ Status check_database(const Xapian::Database& db, const std::string& path)
     return s.ok() ? load_article_dictionary(db, path) : s;
 }
 
+Status refuse_publication(const Xapian::Database& db, const std::string& path)
+{
+    const std::string published = db.get_metadata(schema::kPublicationKey);
+    if (published.empty()) return Status::Ok();
+    // "<time> <master>"
+    const size_t space = published.find(' ');
+    const std::string master = space == std::string::npos ? "its master" : published.substr(space + 1);
+    return Status::Usage(path + " is a read-only publication of " + master + " (morgue-index --publish" +
+                         (space == std::string::npos ? "" : ", " + published.substr(0, space)) +
+                         "), which cannot be changed; update " + master + " and publish again: morgue-index --db " +
+                         master + " --publish " + path);
+}
+
+Status refuse_publication(const std::string& path)
+{
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) return Status::Ok();
+    std::unique_ptr<Xapian::Database> db;
+    if (!open_readable(path, &db).ok()) return Status::Ok();
+    return guard_xapian("reading " + path, [&] { return refuse_publication(*db, path); });
+}
+
 Status open_writable(const std::string& path, std::unique_ptr<Xapian::WritableDatabase>* out, bool no_sync)
 {
+    // Checked before opening for writing, which a publication's missing
+    // termlist table makes fail with a message that does not say why.
+    if (Status s = refuse_publication(path); !s.ok()) return s;
     return guard_xapian("opening " + path + " for writing", [&]() -> Status {
         auto db = std::make_unique<Xapian::WritableDatabase>(
             path, Xapian::DB_CREATE_OR_OPEN | (no_sync ? Xapian::DB_NO_SYNC : 0));

@@ -93,6 +93,25 @@ namespace morgue::schema {
 //     updates, are compressed without one.
 //     kVersionKey -> "6". A database with another version is refused with a
 //     message telling the user to rebuild it.
+//     kPublicationKey -> "<ISO time> <master path>": the database is a
+//     read-only publication of that master (morgue-index --publish, see
+//     "Publications" below). Absent in a database the indexer writes.
+//
+//   Publications (morgue-index --db MASTER --publish OUT)
+//     A copy of MASTER for query hosts, compacted, made without the
+//     termlist table (Xapian's DB_NO_TERMLIST) and without the XB copy-band
+//     terms: both serve only the indexer (replacing, deleting and
+//     relabelling documents, finding copy candidates), and together they
+//     are a third of a compacted Reuters-21578 index. Everything else is
+//     MASTER's: the same docids (a sharded MASTER's whole docids, so the
+//     publication is one database), terms, positions, values, spelling and
+//     metadata, plus kPublicationKey. Related coverage re-derives an
+//     article's terms from its stored text (common/article_terms.h) rather
+//     than reading its termlist. Every write is refused
+//     (refuse_publication() in common/database.h): a document cannot be
+//     replaced without its termlist. Same schema version: a publication
+//     reads like any version-6 database, and the indexer that refuses to
+//     write it is the one that knows the key.
 //
 //   Shards (morgue-index --shards N)
 //     A database may be N glass databases ("shards") behind a Xapian stub,
@@ -144,6 +163,8 @@ inline constexpr const char* kArticleDictionaryKey = "morgue.article_dictionary"
 // Metadata: when morgue-index last committed, ISO 8601 UTC ("2026-11-22T03:00:00Z").
 inline constexpr const char* kLastUpdateKey = "morgue.last_update";
 inline constexpr const char* kReadByKeyPrefix = "morgue.read_by.";
+// Metadata: present (when and from what) only in a read-only publication.
+inline constexpr const char* kPublicationKey = "morgue.publication";
 
 // The stub file inside a sharded database's directory (Xapian's name for a
 // stub database inside a directory), and the shards' directory names.

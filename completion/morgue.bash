@@ -31,8 +31,8 @@ _morgue()
     [ "$kind" = morgue-query ] && [ "${COMP_WORDS[1]:-}" = serve ] && [ "$COMP_CWORD" -gt 1 ] && sub=(serve)
 
     case $prev in
-        --db)
-            # A database is a directory, or a stub file after --rebuild.
+        --db|--publish)
+            # A database is a directory, or a stub file after --rebuild or --publish.
             compopt -o filenames 2>/dev/null
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             return ;;

@@ -1,5 +1,6 @@
 #include "indexer/document_builder.h"
 
+#include "common/article_terms.h"
 #include "common/codec.h"
 #include "common/dates.h"
 #include "common/folding_stem.h"
@@ -8,13 +9,6 @@
 namespace morgue {
 
 namespace {
-// Title words count this many times in the unprefixed free-text terms, so a
-// match in the headline outranks one in the body (BM25 saturates wdf, so a
-// modest boost suffices).
-constexpr Xapian::termcount kTitleWdf = 3;
-// Gap between fields so that no phrase matches across title and body.
-constexpr Xapian::termpos kFieldGap = 100;
-
 void add_filter(Xapian::Document& doc, const char* prefix, const std::string& value)
 {
     std::string term = schema::filter_term(prefix, value);
@@ -22,11 +16,7 @@ void add_filter(Xapian::Document& doc, const char* prefix, const std::string& va
 }
 } // namespace
 
-DocumentBuilder::DocumentBuilder()
-{
-    // Stems only (schema.h): the query parser stems every word the same way.
-    tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
-}
+DocumentBuilder::DocumentBuilder() = default;
 
 const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language)
 {
@@ -44,14 +34,7 @@ Xapian::Document DocumentBuilder::build(const Article& a, std::vector<std::strin
     using namespace schema;
     Xapian::Document doc;
     tg_.set_document(doc);
-    tg_.set_stemmer(stemmer_for(a.language));
-    tg_.set_termpos(0);
-
-    tg_.index_text(a.title, 1, prefix::title);
-    tg_.increase_termpos(kFieldGap);
-    tg_.index_text(a.title, kTitleWdf);
-    tg_.increase_termpos(kFieldGap);
-    tg_.index_text(a.body);
+    index_article_text(tg_, stemmer_for(a.language), a);
     // Drop the builder's handle so the document is ours alone.
     tg_.set_document(Xapian::Document());
 

@@ -1,10 +1,13 @@
 #include "query/related.h"
 
+#include "common/article_terms.h"
 #include "common/codec.h"
 #include "common/database.h"
 #include "common/dates.h"
+#include "common/folding_stem.h"
 #include "common/reader.h"
 #include "common/schema.h"
+#include "query/expand_terms.h"
 
 #include <map>
 #include <memory>
@@ -13,20 +16,9 @@ namespace morgue {
 
 namespace {
 // Expansion terms taken from the article.
-constexpr Xapian::termcount kExpandTerms = 25;
+constexpr size_t kExpandTerms = 25;
 // Ranked stories looked at before spreading across outlets.
 constexpr Xapian::doccount kRanked = 200;
-
-// Free-text stems only (prefixed terms start with an upper-case letter), and
-// no bare numbers: they say little about which event.
-class StemsOnly : public Xapian::ExpandDecider {
-public:
-    bool operator()(const std::string& term) const override
-    {
-        if (term.size() < 2 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
-        return term.find_first_not_of("0123456789.,") != std::string::npos;
-    }
-};
 
 Status look(Xapian::Database& db, const RelatedRequest& req, RelatedResult* out)
 {
@@ -40,13 +32,9 @@ Status look(Xapian::Database& db, const RelatedRequest& req, RelatedResult* out)
     if (!s.ok()) return s;
     *out = RelatedResult{a.id, a.title, a.outlet, a.date ? format_date(*a.date) : "", doc.get_value(schema::slot_event), {}, {}};
 
+    out->terms = expansion_terms(db, self, a);
+    if (out->terms.empty()) return Status::Ok();
     Xapian::Enquire enquire(db);
-    Xapian::RSet rset;
-    rset.add_document(self);
-    StemsOnly decider;
-    Xapian::ESet eset = enquire.get_eset(kExpandTerms, rset, &decider);
-    if (eset.empty()) return Status::Ok();
-    for (auto t = eset.begin(); t != eset.end(); ++t) out->terms.push_back(*t);
     Xapian::Query q(Xapian::Query::OP_OR, out->terms.begin(), out->terms.end());
     if (a.date) q = Xapian::Query(Xapian::Query::OP_FILTER, q, schema::within_days(*a.date, req.window_days));
     // Not the article, its copies (listed with it already), its outlet, or teasers.
@@ -81,6 +69,28 @@ Status look(Xapian::Database& db, const RelatedRequest& req, RelatedResult* out)
     return Status::Ok();
 }
 } // namespace
+
+bool is_expansion_stem(const std::string& term)
+{
+    if (term.size() < 2 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    return term.find_first_not_of("0123456789.,") != std::string::npos;
+}
+
+std::vector<std::string> expansion_terms(const Xapian::Database& db, Xapian::docid did, const Article& a)
+{
+    // The article's terms from its stored text, generated as the indexer
+    // generated them, rather than from its termlist: a publication has none.
+    Xapian::Document terms;
+    Xapian::TermGenerator tg;
+    tg.set_document(terms);
+    index_article_text(tg, folding_stemmer(schema::stemmer_name(a.language)), a);
+    std::vector<ExpandCandidate> candidates;
+    for (auto t = terms.termlist_begin(); t != terms.termlist_end(); ++t)
+        if (is_expansion_stem(*t)) candidates.push_back({*t, t.get_wdf(), db.get_termfreq(*t)});
+    // Exact term frequencies, over shards too (get_eset estimates them there).
+    ExpandCollection collection{db.get_doccount(), db.get_avlength(), db.get_doclength(did)};
+    return top_expand_terms(candidates, collection, kExpandTerms);
+}
 
 std::vector<size_t> spread_by_outlet(const std::vector<std::string>& outlets, size_t per_outlet, size_t limit)
 {

@@ -1,9 +1,13 @@
 // Related coverage: other outlets' reports of the event an article reports,
-// found by Xapian's relevance feedback (the article as the relevant set, its
+// found by relevance feedback (the article as the relevant set, its
 // expansion terms as the query) within a date window around it, its own
 // copies and outlet left out, one hit per story, spread across outlets.
+// The expansion terms are Xapian's get_eset choice, computed from the
+// article's stored text (query/expand_terms.h), so that a publication without
+// termlists answers as its master does.
 #pragma once
 
+#include "common/article.h"
 #include "common/status.h"
 
 #include <xapian.h>
@@ -39,6 +43,16 @@ struct RelatedResult {
 Status find_related(const RelatedRequest& request, RelatedResult* result);
 // On an open database (reopened if a writer moves on under it).
 Status find_related(Xapian::Database& db, const RelatedRequest& request, RelatedResult* result);
+
+// Whether a term may be an expansion term: a free-text stem (prefixed terms
+// start with an upper-case letter), not a bare number (numbers say little
+// about which event).
+bool is_expansion_stem(const std::string& term);
+
+// The stems that find `a`'s related coverage (document `did` of `db`), best
+// first: the free-text stems (no bare numbers) of get_eset's default
+// expansion over the one-document RSet {did}. Throws Xapian::Error.
+std::vector<std::string> expansion_terms(const Xapian::Database& db, Xapian::docid did, const Article& a);
 
 // Indexes into `outlets` (ranked best first) keeping at most `per_outlet`
 // of one outlet and `limit` in all, in rank order.

@@ -34,8 +34,9 @@ for bin in "$MORGUE_INDEX" "$MORGUE_QUERY"; do
     done
 done
 
-# --db and SOURCES complete paths: a database directory, a stub file, a corpus file.
+# --db, --publish and SOURCES complete paths: a database directory, a stub file, a corpus file.
 mkdir -p "$TMP/dbs/news.db"
 touch "$TMP/dbs/stub.db"
 expect_eq "$(complete_words "$MORGUE_QUERY" --db "$TMP/dbs/")" "$TMP/dbs/news.db"$'\n'"$TMP/dbs/stub.db" "--db path"
+expect_eq "$(complete_words "$MORGUE_INDEX" --db x --publish "$TMP/dbs/st")" "$TMP/dbs/stub.db" "--publish path"
 expect_eq "$(complete_words "$MORGUE_INDEX" --db x "$CORPUS/saudi")" "$CORPUS/saudinewsnet.jsonl.zst" "a SOURCE"
