@@ -177,7 +177,7 @@ Status ArticleWriter::write_document(PreparedArticle& p)
     Xapian::docid self = 0;
     if (auto it = db_->postlist_begin(p.idterm); it != db_->postlist_end(p.idterm)) self = *it;
     std::vector<std::string> bands = copies_->assign(a, p.signature, self, p.doc);
-    events_->assign(a, p.names, self, p.doc);
+    events_->assign(a, p.events, self, p.doc);
     Xapian::docid d = self;
     if (self) db_->replace_document(self, p.doc);
     else d = db_->add_document(p.doc);
@@ -195,7 +195,7 @@ Status ArticleWriter::write_to_shard(PreparedArticle& p)
     const Xapian::docid d = it->second, self = fresh ? 0 : d;
     Status s = guard_xapian("indexing " + input_place(p.article.source_file, p.article.source_line), [&] {
         std::vector<std::string> bands = copies_->assign(p.article, p.signature, self, p.doc);
-        events_->assign(p.article, p.names, self, p.doc);
+        events_->assign(p.article, p.events, self, p.doc);
         copies_->written(d, p.article, std::move(p.signature), bands, p.doc);
         events_->written(d);
         return Status::Ok();

@@ -41,9 +41,6 @@ double days_apart(const std::optional<int64_t>& a, const std::optional<int64_t>&
 {
     return a && b ? static_cast<double>(*a - *b) / 86400.0 : 0;
 }
-
-// A free-text stem: terms with a prefix start with an upper-case letter (schema.h).
-bool free_text(const std::string& t) { return !t.empty() && !(t[0] >= 'A' && t[0] <= 'Z'); }
 } // namespace
 
 EventClusterer::EventClusterer(Xapian::WritableDatabase& db, EventOptions options)
@@ -52,31 +49,31 @@ EventClusterer::EventClusterer(Xapian::WritableDatabase& db, EventOptions option
 {
 }
 
-uint32_t EventClusterer::term_id(const std::string& stem)
+uint32_t EventClusterer::term_id(const Hash128& hash, std::string_view stem)
 {
-    // try_emplace: emplace would build (and free) a node for every stem already known.
-    auto [it, fresh] = term_ids_.try_emplace(stem, static_cast<uint32_t>(terms_.size()));
-    if (fresh) {
-        terms_.push_back(stem);
-        // An index already holding documents knows the stem's frequency.
-        df_.push_back(db_had_documents_ ? static_cast<float>(db_.get_termfreq(stem)) : 0.f);
-        idf_.push_back(0);
-        postings_.emplace_back();
-    }
-    return it->second;
+    bool fresh = false;
+    uint32_t id = stem_ids_.find_or_add(hash, stem, static_cast<uint32_t>(terms_.size()), &fresh);
+    return fresh ? new_term(stem) : id;
 }
 
-// The document's free-text stems with 1 + ln(wdf); `count` adds them to the
-// document frequencies (the new article counts itself, as the index will).
-TermVector EventClusterer::free_text_terms(const Xapian::Document& doc, bool count)
+uint32_t EventClusterer::new_term(std::string_view stem)
+{
+    terms_.emplace_back(stem);
+    // An index already holding documents knows the stem's frequency.
+    df_.push_back(db_had_documents_ ? static_cast<float>(db_.get_termfreq(terms_.back())) : 0.f);
+    idf_.push_back(0);
+    idf_at_.push_back(0);
+    postings_.emplace_back();
+    return static_cast<uint32_t>(terms_.size() - 1);
+}
+
+// An earlier run's document's free-text stems with 1 + ln(wdf).
+TermVector EventClusterer::free_text_terms(const Xapian::Document& doc)
 {
     TermVector v;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         const std::string& term = *t;
-        if (!free_text(term)) continue;
-        uint32_t id = term_id(term);
-        if (count) ++df_[id];
-        v.push_back({id, 1.f + static_cast<float>(std::log(std::max<Xapian::termcount>(1, t.get_wdf())))});
+        if (free_text_term(term)) v.push_back({term_id(hash128(term), term), log_tf(t.get_wdf())});
     }
     return v;
 }
@@ -94,15 +91,11 @@ std::vector<std::string> name_stems(const Article& a, const Xapian::Stem& stemme
     return out;
 }
 
-// Names weigh more.
+// Names weigh more (as EventTerms::Term::name marks them in a new article).
 void EventClusterer::weigh_names(const std::vector<std::string>& names, TermVector* terms)
 {
-    std::vector<uint32_t> ids;
-    for (const auto& n : names)
-        if (auto t = term_ids_.find(n); t != term_ids_.end()) ids.push_back(t->second);
-    std::sort(ids.begin(), ids.end());
     for (auto& t : *terms)
-        if (std::binary_search(ids.begin(), ids.end(), t.term)) t.tf *= kNameWeight;
+        if (std::binary_search(names.begin(), names.end(), terms_[t.term])) t.tf *= kNameWeight;
 }
 
 bool EventClusterer::in_window(const std::optional<int64_t>& a, const std::optional<int64_t>& b) const
@@ -143,6 +136,18 @@ void EventClusterer::add_to_centroid(uint32_t event, const TermVector& terms)
     centroids_[event] = std::move(merged);
 }
 
+// idf_ of `terms` as of this article: a stem's idf changes only when the
+// article counts itself in, so it is computed once an article however many
+// compared reports hold the stem (each a logarithm).
+void EventClusterer::refresh_idf(const TermVector& terms)
+{
+    for (const auto& t : terms)
+        if (idf_at_[t.term] != idf_round_) {
+            idf_[t.term] = inverse_document_frequency(docs_, df_[t.term]);
+            idf_at_[t.term] = idf_round_;
+        }
+}
+
 // The most similar of this run's reports within the window.
 void EventClusterer::best_in_run(const Report& r, Xapian::docid self, EventChoice* best)
 {
@@ -161,13 +166,14 @@ void EventClusterer::best_in_run(const Report& r, Xapian::docid self, EventChoic
     for (uint32_t i : touched_) {
         double w = shared_[i];
         shared_[i] = 0;
+        if (!(w > 0)) continue; // before reports_[i], a cache miss
         const Report& o = reports_[i];
         // Within the window of the report and of the event's start: similar
         // routine items (results tables, weather) must not chain for weeks.
         if (o.docid == 0 || o.docid == self || !in_window(r.date, o.date) ||
             !in_window(r.date, first_date_[o.event]))
             continue;
-        if (w > 0) ranked.emplace_back(w, i);
+        ranked.emplace_back(w, i);
     }
     touched_.clear();
     size_t n = std::min(kCompared, ranked.size());
@@ -175,9 +181,9 @@ void EventClusterer::best_in_run(const Report& r, Xapian::docid self, EventChoic
                       [](auto& x, auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
     for (size_t k = 0; k < n; ++k) {
         const Report& o = reports_[ranked[k].second];
-        for (const auto& t : o.terms) idf_[t.term] = inverse_document_frequency(docs_, df_[t.term]);
+        refresh_idf(o.terms);
         const TermVector& c = centroids_[o.event];
-        for (const auto& t : c) idf_[t.term] = inverse_document_frequency(docs_, df_[t.term]);
+        refresh_idf(c);
         // The event as a whole, or its closest report: an event's reports
         // tell it from several angles.
         double s = std::max(event_similarity(r.terms, o.terms, idf_), event_similarity(r.terms, c, idf_)) *
@@ -203,8 +209,8 @@ void EventClusterer::best_in_database(const Report& r, Xapian::docid self, Event
         Xapian::Document doc = m.get_document();
         std::string event = doc.get_value(schema::slot_event);
         if (event.empty()) continue;
-        TermVector theirs = free_text_terms(doc, false);
-        for (const auto& t : theirs) idf_[t.term] = inverse_document_frequency(docs_, df_[t.term]);
+        TermVector theirs = free_text_terms(doc);
+        refresh_idf(theirs);
         // Its names from its stored text, weighed as this run's reports were.
         Article stored;
         if (read_article(doc, &stored).ok()) {
@@ -219,18 +225,25 @@ void EventClusterer::best_in_database(const Report& r, Xapian::docid self, Event
     }
 }
 
-void EventClusterer::assign(const Article& a, const std::vector<std::string>& names, Xapian::docid self,
-                            Xapian::Document& doc)
+void EventClusterer::assign(const Article& a, const EventTerms& terms, Xapian::docid self, Xapian::Document& doc)
 {
     pending_.reset();
     if (!opt_.enabled) return;
     Report r;
     r.date = a.date;
-    r.terms = free_text_terms(doc, true);
+    // The new article counts itself in the document frequencies, as the index will.
+    r.terms.reserve(terms.terms.size());
+    for (size_t i = 0; i < terms.terms.size(); ++i) {
+        uint32_t id = term_id(terms.terms[i].hash, terms.stem(i));
+        ++df_[id];
+        r.terms.push_back({id, terms.terms[i].tf});
+    }
     if (!self) docs_ += 1; // a replaced article was counted already
-    for (const auto& t : r.terms) idf_[t.term] = inverse_document_frequency(docs_, df_[t.term]);
+    ++idf_round_;
+    refresh_idf(r.terms);
     if (r.terms.size() < kMinTerms) return;
-    weigh_names(names, &r.terms);
+    for (size_t i = 0; i < r.terms.size(); ++i)
+        if (terms.terms[i].name) r.terms[i].tf *= kNameWeight;
     r.terms = distinctive_terms(std::move(r.terms), idf_, kDistinctiveTerms);
 
     EventChoice best;

@@ -15,12 +15,14 @@
 
 #include "common/article.h"
 #include "indexer/event_similarity.h"
+#include "indexer/event_terms.h"
 
 #include <xapian.h>
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -42,9 +44,10 @@ class EventClusterer {
 public:
     EventClusterer(Xapian::WritableDatabase& db, EventOptions options);
     // Adds the event (term, value, facet field) to `doc`, the next version
-    // of document `self` (0 for a new article); `names` are name_stems(a).
-    // On the writer's thread, before the document is written.
-    void assign(const Article& a, const std::vector<std::string>& names, Xapian::docid self, Xapian::Document& doc);
+    // of document `self` (0 for a new article); `terms` are
+    // event_terms(doc, name_stems(a)). On the writer's thread, before the
+    // document is written.
+    void assign(const Article& a, const EventTerms& terms, Xapian::docid self, Xapian::Document& doc);
     // The document assign() last completed was written as docid `d`.
     void written(Xapian::docid d);
 
@@ -55,8 +58,10 @@ private:
         TermVector terms;
         uint32_t event = 0; // index into events_
     };
-    uint32_t term_id(const std::string& stem);
-    TermVector free_text_terms(const Xapian::Document& doc, bool count);
+    uint32_t term_id(const Hash128& hash, std::string_view stem);
+    uint32_t new_term(std::string_view stem);
+    TermVector free_text_terms(const Xapian::Document& doc);
+    void refresh_idf(const TermVector& terms);
     void weigh_names(const std::vector<std::string>& names, TermVector* terms);
     bool in_window(const std::optional<int64_t>& a, const std::optional<int64_t>& b) const;
     void best_in_run(const Report& r, Xapian::docid self, EventChoice* best);
@@ -68,9 +73,11 @@ private:
     EventOptions opt_;
     bool db_had_documents_ = false; // else every candidate is one of this run's
     double docs_ = 0;               // documents counted in df_
-    std::unordered_map<std::string, uint32_t> term_ids_;
+    StemIds stem_ids_;                            // hash128(stem) -> term id
     std::vector<std::string> terms_;              // by term id
     std::vector<float> df_, idf_;                 // by term id; idf_ refreshed before each comparison
+    std::vector<uint64_t> idf_at_;                // by term id: the idf_round_ its idf_ was computed in
+    uint64_t idf_round_ = 0;                      // one per assign()
     std::vector<Report> reports_;                 // this run's
     std::unordered_map<Xapian::docid, uint32_t> report_of_; // docid -> its latest entry in reports_
     std::vector<std::vector<uint32_t>> postings_; // term id -> reports_ holding it among their distinctive terms

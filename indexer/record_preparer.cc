@@ -71,7 +71,9 @@ void build_prepared(PreparedArticle& p, const PrepareOptions& options, DocumentB
     p.doc = builder.build(p.article, options.spelling ? &p.spelling : nullptr, options.dictionary);
     p.doc.add_value(schema::slot_content_hash, p.hash);
     if (!p.record.empty()) p.doc.add_term(p.record);
-    if (options.events) p.names = name_stems(p.article, builder.stemmer_for(p.article.language));
+    // Last, so that these are the stems the written document has (what the
+    // writer adds, copy bands and the event, has prefixes).
+    if (options.events) p.events = event_terms(p.doc, name_stems(p.article, builder.stemmer_for(p.article.language)));
     p.built = true;
 }
 

@@ -7,6 +7,7 @@
 #include "common/article.h"
 #include "common/article_dictionary.h"
 #include "indexer/document_builder.h"
+#include "indexer/event_terms.h"
 #include "common/minhash.h"
 
 #include <xapian.h>
@@ -27,7 +28,7 @@ struct PreparedArticle {
     bool built = false; // doc and spelling are filled in
     Xapian::Document doc;
     std::vector<std::string> spelling; // headline words for the spelling table
-    std::vector<std::string> names;    // name_stems() for event clustering
+    EventTerms events;                 // for event clustering
 };
 
 struct RecordMessage {
@@ -49,7 +50,7 @@ struct PrepareOptions {
     bool build = true;     // build documents (false: --update builds only what changed)
     bool spelling = true;  // collect headline words
     bool copies = true;    // compute copy signatures
-    bool events = true;    // stem names for event clustering (with the document)
+    bool events = true;    // take the document's stems and names for event clustering
     // Compresses the stored articles (the database's, ArticleWriter::choose_dictionary); none: without one.
     const ArticleDictionary* dictionary = nullptr;
 };

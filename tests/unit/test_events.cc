@@ -2,6 +2,7 @@
 // facet value's event field, and related coverage spread across outlets.
 #include "indexer/event_clusterer.h"
 #include "indexer/event_similarity.h"
+#include "indexer/event_terms.h"
 #include "common/folding_stem.h"
 #include "query/related.h"
 #include "common/schema.h"
@@ -115,6 +116,49 @@ TEST_CASE("name stems: the headline's and text's names, stemmed as indexed, once
     Xapian::Stem stem = folding_stemmer("english");
     // "Talks" opens the headline and "Delegates" the text: sentence openings, not names.
     CHECK(name_stems(a, stem) == std::vector<std::string>{"geneva", "monday", "resum", "talk"});
+}
+
+TEST_CASE("event terms: a document's free-text stems with 1 + ln(wdf) and their name flags, in term order")
+{
+    Xapian::Document doc;
+    doc.add_term("geneva", 3);
+    doc.add_term("talk");
+    doc.add_term("monday", 0);
+    doc.add_boolean_term("XOap");    // prefixed: not free text
+    doc.add_term("Ztalk", 2);        // a stemmed term's prefix: not free text either
+    doc.add_term("a-rather-long-stem-that-is-not-inline");
+    EventTerms e = event_terms(doc, {"geneva", "resum"});
+    REQUIRE(e.terms.size() == 4);
+    const std::vector<std::string> stems = {"a-rather-long-stem-that-is-not-inline", "geneva", "monday", "talk"};
+    for (size_t i = 0; i < stems.size(); ++i) {
+        CAPTURE(i);
+        CHECK(e.stem(i) == stems[i]);
+        CHECK(e.terms[i].hash == hash128(stems[i]));
+        CHECK(e.terms[i].name == (stems[i] == "geneva"));
+    }
+    CHECK(e.terms[1].tf == doctest::Approx(1 + std::log(3.0)));
+    CHECK(e.terms[2].tf == 1); // wdf 0 weighs as 1
+    CHECK(e.terms[3].tf == 1);
+    CHECK(event_terms(Xapian::Document(), {"geneva"}).terms.empty());
+}
+
+TEST_CASE("stem ids: one number a stem, stems sharing a hash's low half told apart")
+{
+    StemIds ids;
+    bool fresh = false;
+    CHECK(ids.find_or_add(Hash128{7, 1}, "a", 0, &fresh) == 0);
+    CHECK(fresh);
+    CHECK(ids.find_or_add(Hash128{7, 1}, "a", 1, &fresh) == 0);
+    CHECK_FALSE(fresh);
+    // "b" has a's low half, not its high one: a number of its own, found again by its text.
+    CHECK(ids.find_or_add(Hash128{8, 1}, "b", 1, &fresh) == 1);
+    CHECK(fresh);
+    CHECK(ids.find_or_add(Hash128{8, 1}, "b", 2, &fresh) == 1);
+    CHECK_FALSE(fresh);
+    CHECK(ids.find_or_add(Hash128{7, 1}, "a", 2, &fresh) == 0);
+    CHECK_FALSE(fresh);
+    CHECK(ids.find_or_add(hash128("c"), "c", 2, &fresh) == 2);
+    CHECK(fresh);
 }
 
 TEST_CASE("with_facet sets one field of the packed facet value")
