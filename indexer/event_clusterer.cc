@@ -37,11 +37,6 @@ std::optional<int64_t> date_of(const Xapian::Document& doc)
     return static_cast<int64_t>(Xapian::sortable_unserialise(v));
 }
 
-double days_apart(const std::optional<int64_t>& a, const std::optional<int64_t>& b)
-{
-    return a && b ? static_cast<double>(*a - *b) / 86400.0 : 0;
-}
-
 // A free-text stem: terms with a prefix start with an upper-case letter (schema.h).
 bool free_text(const std::string& t) { return !t.empty() && !(t[0] >= 'A' && t[0] <= 'Z'); }
 } // namespace
@@ -181,7 +176,7 @@ void EventClusterer::best_in_run(const Report& r, Xapian::docid self, EventChoic
         // The event as a whole, or its closest report: an event's reports
         // tell it from several angles.
         double s = std::max(event_similarity(r.terms, o.terms, idf_), event_similarity(r.terms, c, idf_)) *
-                   time_decay(days_apart(r.date, o.date));
+                   time_weight(r.date, o.date);
         best->offer(s, events_[o.event]);
     }
 }
@@ -214,7 +209,7 @@ void EventClusterer::best_in_database(const Report& r, Xapian::docid self, Event
             weigh_names(name_stems(stored, it->second), &theirs);
         }
         theirs = distinctive_terms(std::move(theirs), idf_, kDistinctiveTerms);
-        double s = event_similarity(r.terms, theirs, idf_) * time_decay(days_apart(r.date, date_of(doc)));
+        double s = event_similarity(r.terms, theirs, idf_) * time_weight(r.date, date_of(doc));
         best->offer(s, event);
     }
 }
