@@ -37,10 +37,6 @@ std::optional<int64_t> date_of(const Xapian::Document& doc)
     return static_cast<int64_t>(Xapian::sortable_unserialise(v));
 }
 
-double days_apart(const std::optional<int64_t>& a, const std::optional<int64_t>& b)
-{
-    return a && b ? static_cast<double>(*a - *b) / 86400.0 : 0;
-}
 } // namespace
 
 EventClusterer::EventClusterer(Xapian::WritableDatabase& db, EventOptions options)
@@ -187,7 +183,7 @@ void EventClusterer::best_in_run(const Report& r, Xapian::docid self, EventChoic
         // The event as a whole, or its closest report: an event's reports
         // tell it from several angles.
         double s = std::max(event_similarity(r.terms, o.terms, idf_), event_similarity(r.terms, c, idf_)) *
-                   time_decay(days_apart(r.date, o.date));
+                   time_weight(r.date, o.date);
         best->offer(s, events_[o.event]);
     }
 }
@@ -220,7 +216,7 @@ void EventClusterer::best_in_database(const Report& r, Xapian::docid self, Event
             weigh_names(name_stems(stored, it->second), &theirs);
         }
         theirs = distinctive_terms(std::move(theirs), idf_, kDistinctiveTerms);
-        double s = event_similarity(r.terms, theirs, idf_) * time_decay(days_apart(r.date, date_of(doc)));
+        double s = event_similarity(r.terms, theirs, idf_) * time_weight(r.date, date_of(doc));
         best->offer(s, event);
     }
 }

@@ -2,8 +2,8 @@
 // share an event id. Online, single pass: a new article joins the event of
 // the most similar earlier article within a date window when their cosine
 // similarity (tf-idf over each one's most distinctive stems, names weighing
-// more, less the further apart in time: time_decay()) reaches a threshold,
-// and starts an event of its own otherwise. Events never merge,
+// more, less the further apart in time and less when either is undated:
+// time_weight()) reaches a threshold, and starts an event of its own otherwise. Events never merge,
 // so ids are stable and nothing already written is rewritten.
 //
 // Candidates come from the index itself: this run's articles through an
@@ -31,7 +31,7 @@ namespace morgue {
 struct EventOptions {
     bool enabled = true;
     // Cosine similarity that joins an event; chosen by scripts/measure-events.
-    double threshold = 0.26;
+    double threshold = 0.20;
     int window_days = 30; // earlier reports must be this close in date (when both are dated)
 };
 

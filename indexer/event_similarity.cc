@@ -50,6 +50,12 @@ double time_decay(double days)
     return days <= kFullDays ? 1 : std::exp2(-(days - kFullDays) / kHalfLifeDays);
 }
 
+double time_weight(const std::optional<int64_t>& a, const std::optional<int64_t>& b)
+{
+    if (!a || !b) return kUndatedWeight;
+    return time_decay(static_cast<double>(*a - *b) / 86400.0);
+}
+
 void EventChoice::offer(double s, const std::string& report_event)
 {
     if (report_event == event) {

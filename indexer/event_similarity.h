@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,16 @@ double event_similarity(const TermVector& a, const TermVector& b, const std::vec
 // event come weeks later; routine items alike in wording (results, weather)
 // must not join across them on a modest similarity.
 double time_decay(double days);
+
+// What a similarity keeps between reports with dates in seconds (either may
+// be unknown): time_decay() of the days apart when both are dated, and
+// kUndatedWeight when either is not. A date nobody knows is weaker evidence
+// than one in the same week: an undated report could be from any year, and
+// reports of different events on one subject (the search for a lost plane,
+// a candidate's campaigns) are told apart only by when they were written.
+// Chosen with scripts/measure-events on its tune part, with the threshold (README).
+constexpr double kUndatedWeight = 0.75;
+double time_weight(const std::optional<int64_t>& a, const std::optional<int64_t>& b);
 
 // The event a new report is most similar to, and how close the most similar
 // other event came: offered each compared report's similarity and event.

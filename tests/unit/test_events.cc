@@ -59,6 +59,18 @@ TEST_CASE("time decay: a week in full, then half every two weeks")
     CHECK(time_decay(10) < 1);
 }
 
+TEST_CASE("time weight: the decay of the days apart when both are dated, less than a week's when either is not")
+{
+    const std::optional<int64_t> day0 = int64_t{1'700'000'000}, day21 = *day0 + 21 * 86400, none;
+    CHECK(time_weight(day0, day0) == 1);
+    CHECK(time_weight(day0, day21) == doctest::Approx(0.5));
+    CHECK(time_weight(day21, day0) == doctest::Approx(0.5));
+    CHECK(time_weight(day0, none) == kUndatedWeight);
+    CHECK(time_weight(none, day0) == kUndatedWeight);
+    CHECK(time_weight(none, none) == kUndatedWeight);
+    CHECK(kUndatedWeight < time_decay(7)); // an unknown date never counts as the same week
+}
+
 TEST_CASE("event choice: the most similar event, and the closest other one as its rival")
 {
     EventChoice c;
