@@ -36,6 +36,8 @@ endforeach()
 # /usr/lib/systemd/system and, for what an administrator installs, from
 # /usr/local/lib/systemd/system, so PREFIX/lib/systemd/system suits both.
 install(PROGRAMS scripts/nightly-reindex DESTINATION ${CMAKE_INSTALL_BINDIR} RENAME morgue-reindex)
+# What a query host runs to fetch each publication (docs/scaling.md).
+install(PROGRAMS scripts/fetch-publication DESTINATION ${CMAKE_INSTALL_BINDIR} RENAME morgue-fetch-publication)
 install(FILES scripts/systemd/morgue-reindex.service scripts/systemd/morgue-reindex.timer
         DESTINATION lib/systemd/system)
 

@@ -18,7 +18,7 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # useradd (postinst) comes from passwd; both are required in every Debian
 # install, but saying so costs nothing.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "passwd")
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "systemd | cron, xapian-tools")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "systemd | cron, xapian-tools, rsync")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${PROJECT_SOURCE_DIR}/packaging/deb/postinst
   ${PROJECT_SOURCE_DIR}/packaging/deb/prerm

@@ -24,10 +24,11 @@ PORT=$(free_port)
 setsid xapian-replicate-server "$MASTER" --port "$PORT" >"$TMP/replicate-server.log" 2>&1 &
 REPL_PID=$!
 trap 'kill -9 -- "-$REPL_PID" 2>/dev/null || true; stop_all_tcpsrv; stop_server; rm -rf "$TMP"' EXIT
+# replicate [NAME]: copies the master folder's database NAME (morgue.db) to $REPLICA.
 replicate() {
-    local i
+    local i name=${1:-morgue.db}
     for i in $(seq 1 50); do # the server may still be starting
-        if timeout 60 xapian-replicate -h 127.0.0.1 -p "$PORT" -m morgue.db -o "$REPLICA" >"$TMP/replicate.log" 2>&1; then
+        if timeout 60 xapian-replicate -h 127.0.0.1 -p "$PORT" -m "$name" -o "$REPLICA" >"$TMP/replicate.log" 2>&1; then
             return 0
         fi
         sleep 0.1
@@ -83,4 +84,49 @@ json_query 'lang:en trump'
 want=$(jq_py 'd["matches"]')
 [ "$want" -gt 0 ] || fail "the rebuild should bring matches for 'trump'"
 expect_eq "$(served_matches 'lang:en trump')" "$want" "serve on the replica after the rebuild"
-echo "ok: the replica answers as the master after a copy, an update and a rebuild; serve follows it"
+
+# A publication (--publish) is copied to a query host with
+# scripts/fetch-publication: xapian-replicate cannot (its replica client
+# opens the database for writing, which needs the termlist table a
+# publication lacks). The copy answers as the master does, and serve on it
+# follows the next publication without a restart.
+command -v rsync >/dev/null || fail "rsync is not installed (scripts/install-deps installs it)"
+FETCH=$(dirname "$0")/../../scripts/fetch-publication
+run "$MORGUE_INDEX" --db "$DB" --publish "$MASTER/published.db"
+expect_rc 0 "publish"
+QUERY_HOST=$TMP/query-host
+run "$FETCH" "$MASTER/published.db" "$QUERY_HOST"
+expect_rc 0 "fetch-publication"
+REPLICA=$QUERY_HOST/published.db
+[ -f "$REPLICA" ] || fail "no publication at $REPLICA"
+[ -z "$(find "$QUERY_HOST" -name 'termlist.glass')" ] || fail "the copied publication has a termlist table"
+same_answers "a copied publication"
+stop_server
+DB=$REPLICA start_server
+DB=$DB_MASTER
+expect_eq "$(served_matches zqxnew)" 0 "serve on the copied publication before the update"
+python3 - "$CORPUS/reuters.jsonl" > "$TMP/new.jsonl" <<'PY'
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8").read().splitlines()[:30]:
+    r = json.loads(line)
+    r["id"] += "-zqxnew"
+    r["title"] += " zqxnew"
+    print(json.dumps(r))
+PY
+index --update --quiet "$TMP/new.jsonl"
+expect_rc 0 "update before the second publication"
+before=$(cat "$REPLICA")
+run "$MORGUE_INDEX" --db "$DB" --publish "$MASTER/published.db"
+expect_rc 0 "second publish"
+run "$FETCH" "$MASTER/published.db" "$QUERY_HOST"
+expect_rc 0 "fetch-publication of the second publication"
+[ "$(cat "$REPLICA")" != "$before" ] || fail "the copy should switch to the new publication"
+expect_eq "$(ls -d "$QUERY_HOST"/published.db.gen-* | wc -l)" "$(ls -d "$MASTER"/published.db.gen-* | wc -l)" \
+    "generations on the query host (older ones removed)"
+same_answers "the second copied publication"
+expect_eq "$(served_matches zqxnew)" 30 "serve on the copied publication after the second publication"
+run "$FETCH" "$MASTER/no-such.db" "$QUERY_HOST"
+expect_rc 1 "fetch-publication of a missing publication"
+expect_contains "$ERR" "no-such.db"
+expect_eq "$(cat "$REPLICA")" "$(cat "$MASTER/published.db")" "the copy after a failed fetch"
+echo "ok: the replica answers as the master after a copy, an update and a rebuild, and copied publications too; serve follows them"

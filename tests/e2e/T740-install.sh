@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# cmake --install puts binaries, the nightly job, man pages, completion,
+# cmake --install puts binaries, the nightly job, the publication fetcher, man pages, completion,
 # systemd units and docs in place, under /usr/local or any prefix, and what
 # it installs works from there.
 source "$(dirname "$0")/lib.sh"
@@ -8,7 +8,7 @@ source "$(dirname "$0")/lib.sh"
 expected_files() { # PREFIX (without the leading /)
     local p=$1
     printf '%s\n' \
-        "$p/bin/morgue-index" "$p/bin/morgue-query" "$p/bin/morgue-reindex" \
+        "$p/bin/morgue-index" "$p/bin/morgue-query" "$p/bin/morgue-reindex" "$p/bin/morgue-fetch-publication" \
         "$p/lib/systemd/system/morgue-reindex.service" "$p/lib/systemd/system/morgue-reindex.timer" \
         "$p/share/bash-completion/completions/morgue-index" "$p/share/bash-completion/completions/morgue-query" \
         "$p/share/man/man1/morgue-index.1.gz" "$p/share/man/man1/morgue-query.1.gz" \
@@ -39,6 +39,13 @@ expect_contains "$OUT" "morgue-reindex: ok: "
 run "$bin/morgue-query" --db "$DB" --stats --json
 expect_rc 0 "installed morgue-query --stats"
 expect_eq "$(jq_py 'd["documents"]')" "$(doc_count)" "documents indexed by the installed job"
+run "$bin/morgue-index" --db "$DB" --publish "$TMP/published.db"
+expect_rc 0 "installed morgue-index --publish"
+run "$bin/morgue-fetch-publication" "$TMP/published.db" "$TMP/query-host"
+expect_rc 0 "installed morgue-fetch-publication"
+run "$bin/morgue-query" --db "$TMP/query-host/published.db" --stats --json
+expect_rc 0 "morgue-query on the fetched publication"
+expect_eq "$(jq_py 'd["documents"]')" "$(doc_count)" "documents in the fetched publication"
 bash -c "source '$root/usr/share/bash-completion/completions/morgue-query' && complete -p morgue-query" >/dev/null \
     || fail "the installed completion does not register"
 cmp "$root/usr/lib/systemd/system/morgue-reindex.service" "$MORGUE_SOURCE_DIR/scripts/systemd/morgue-reindex.service" \
