@@ -88,14 +88,7 @@ for i in 0 1 2; do
 done > "$TMP/tcpsrv.stub"
 search_json "$TMP/tcpsrv.stub"
 same_json "$local_out" "$OUT" "kept shards through xapian-tcpsrv"
-python3 - "$CORPUS/reuters.jsonl" > "$TMP/new.jsonl" <<'PY'
-import json, sys
-for line in open(sys.argv[1], encoding="utf-8").read().splitlines()[:30]:
-    r = json.loads(line)
-    r["id"] += "-zqxnew"
-    r["title"] += " zqxnew"
-    print(json.dumps(r))
-PY
+zqxnew_records > "$TMP/new.jsonl"
 run "$MORGUE_INDEX" --db "$TMP/kept" --update "$TMP/new.jsonl"
 expect_rc 0
 expect_contains "$ERR" "30 added"

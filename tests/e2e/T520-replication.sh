@@ -105,14 +105,7 @@ stop_server
 DB=$REPLICA start_server
 DB=$DB_MASTER
 expect_eq "$(served_matches zqxnew)" 0 "serve on the copied publication before the update"
-python3 - "$CORPUS/reuters.jsonl" > "$TMP/new.jsonl" <<'PY'
-import json, sys
-for line in open(sys.argv[1], encoding="utf-8").read().splitlines()[:30]:
-    r = json.loads(line)
-    r["id"] += "-zqxnew"
-    r["title"] += " zqxnew"
-    print(json.dumps(r))
-PY
+zqxnew_records > "$TMP/new.jsonl"
 index --update --quiet "$TMP/new.jsonl"
 expect_rc 0 "update before the second publication"
 before=$(cat "$REPLICA")

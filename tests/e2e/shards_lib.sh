@@ -85,3 +85,17 @@ if a != b:
     sys.exit(1)
 PY
 }
+
+# zqxnew_records: the first 30 Reuters records of the sample as new
+# articles (ids and titles marked "zqxnew", a word in no real article), for
+# an --update whose arrival a search for zqxnew shows.
+zqxnew_records() {
+    python3 - "$CORPUS/reuters.jsonl" <<'PY'
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8").read().splitlines()[:30]:
+    r = json.loads(line)
+    r["id"] += "-zqxnew"
+    r["title"] += " zqxnew"
+    print(json.dumps(r))
+PY
+}
