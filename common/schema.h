@@ -166,6 +166,10 @@ inline constexpr const char* kReadByKeyPrefix = "morgue.read_by.";
 // Metadata: present (when and from what) only in a read-only publication.
 inline constexpr const char* kPublicationKey = "morgue.publication";
 
+// A free-text stem, as opposed to a prefixed term: every prefix starts with
+// an upper-case letter and the indexed text is lower-cased.
+inline bool is_free_text(std::string_view term) { return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'); }
+
 // The stub file inside a sharded database's directory (Xapian's name for a
 // stub database inside a directory), and the shards' directory names.
 inline constexpr const char* kShardStubFile = "XAPIANDB";

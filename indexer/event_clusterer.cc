@@ -69,7 +69,7 @@ TermVector EventClusterer::free_text_terms(const Xapian::Document& doc)
     TermVector v;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         const std::string& term = *t;
-        if (free_text_term(term)) v.push_back({term_id(hash128(term), term), log_tf(t.get_wdf())});
+        if (schema::is_free_text(term)) v.push_back({term_id(hash128(term), term), log_tf(t.get_wdf())});
     }
     return v;
 }

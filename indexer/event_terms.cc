@@ -1,5 +1,7 @@
 #include "indexer/event_terms.h"
 
+#include "common/schema.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -16,7 +18,7 @@ EventTerms event_terms(const Xapian::Document& doc, const std::vector<std::strin
     out.terms.reserve(doc.termlist_count());
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         const std::string& stem = *t;
-        if (!free_text_term(stem)) continue;
+        if (!schema::is_free_text(stem)) continue;
         out.stems += stem;
         out.terms.push_back({hash128(stem), log_tf(t.get_wdf()), std::binary_search(names.begin(), names.end(), stem),
                              static_cast<uint32_t>(out.stems.size())});

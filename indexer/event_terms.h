@@ -18,9 +18,6 @@
 
 namespace morgue {
 
-// A free-text stem: terms with a prefix start with an upper-case letter (schema.h).
-inline bool free_text_term(std::string_view t) { return !t.empty() && !(t[0] >= 'A' && t[0] <= 'Z'); }
-
 // 1 + ln(wdf), the weight of a stem within its article (wdf 0 counts as 1).
 float log_tf(Xapian::termcount wdf);
 

@@ -158,7 +158,7 @@ int run(int argc, char** argv)
         ("publish", po::value<std::string>()->value_name("OUT"),
          "write a read-only publication of DB at OUT for query hosts (no SOURCES): compacted, without "
          "termlists and copy-detection terms, the same answers; OUT is replaced atomically, a new database "
-         "each time (replicas copy it whole)")
+         "each time (query hosts fetch it whole: morgue-fetch-publication)")
         ("strict", po::bool_switch(&opts.strict), "with --rebuild: switch nothing in if any input failed")
         ("known-bad", po::value<std::string>()->value_name("FILE"),
          "FILE lists inputs (one path a line, as they are reported) known to fail: their failures are still "

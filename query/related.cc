@@ -72,7 +72,7 @@ Status look(Xapian::Database& db, const RelatedRequest& req, RelatedResult* out)
 
 bool is_expansion_stem(const std::string& term)
 {
-    if (term.size() < 2 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    if (term.size() < 2 || !schema::is_free_text(term)) return false;
     return term.find_first_not_of("0123456789.,") != std::string::npos;
 }
 

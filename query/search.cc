@@ -194,7 +194,7 @@ Status run(Xapian::Database& db, const SearchRequest& req, const BuiltQuery& bq,
     // The query's free-text stems (filter terms carry upper-case prefixes).
     std::vector<std::string> stems;
     for (auto t = bq.query.get_terms_begin(); t != bq.query.get_terms_end(); ++t)
-        if (!(*t).empty() && !((*t)[0] >= 'A' && (*t)[0] <= 'Z')) stems.push_back(*t);
+        if (schema::is_free_text(*t)) stems.push_back(*t);
     res->hits.clear();
     bool snippets = true;
     for (const auto& it : page) {
