@@ -19,15 +19,18 @@ constexpr size_t kMinTerms = 15;
 // at: an input in date order has the window's reports at the end, and a stem
 // that common carries little weight anyway.
 constexpr size_t kPostingsLooked = 200;
-// An event's centroid keeps its this many most frequent stems.
-constexpr std::ptrdiff_t kCentroidTerms = 100;
-// Reports compared in full, of those sharing the most weight with the article.
+// Events compared: those of the reports sharing the most weight with the article.
 constexpr size_t kCompared = 20;
+// An event is compared by its latest this many reports in the window (this
+// run's, and as many of earlier runs'): a long-running story stays as
+// cheap to compare as a short one, and its latest reports are the ones a
+// new report continues.
+constexpr size_t kMembersCompared = 8;
 // Earlier runs' reports: the best this many of a query of the article's stems.
 constexpr Xapian::doccount kFromDatabase = 10;
 constexpr size_t kQueryTerms = 15;
 // A stem written as a name (capitalised inside a sentence) counts this many
-// times its log frequency: chosen with scripts/measure-events (README).
+// times its log frequency: chosen with scripts/measure-events (docs/events.md).
 constexpr float kNameWeight = 3;
 
 std::optional<int64_t> date_of(const Xapian::Document& doc)
@@ -41,7 +44,7 @@ std::optional<int64_t> date_of(const Xapian::Document& doc)
 
 EventClusterer::EventClusterer(Xapian::WritableDatabase& db, EventOptions options)
     : db_(db), opt_(options), db_had_documents_(db.get_doccount() > 0),
-      docs_(static_cast<double>(db.get_doccount()))
+      docs_(static_cast<double>(db.get_doccount())), log_docs_(std::log(docs_ + 1))
 {
 }
 
@@ -57,8 +60,8 @@ uint32_t EventClusterer::new_term(std::string_view stem)
     terms_.emplace_back(stem);
     // An index already holding documents knows the stem's frequency.
     df_.push_back(db_had_documents_ ? static_cast<float>(db_.get_termfreq(terms_.back())) : 0.f);
+    log_df_.push_back(std::log(df_.back() + 0.5));
     idf_.push_back(0);
-    idf_at_.push_back(0);
     postings_.emplace_back();
     return static_cast<uint32_t>(terms_.size() - 1);
 }
@@ -104,7 +107,7 @@ uint32_t EventClusterer::event_index(const std::string& id, const std::optional<
     auto [it, fresh] = event_ids_.try_emplace(id, static_cast<uint32_t>(events_.size()));
     if (fresh) {
         events_.push_back(id);
-        centroids_.emplace_back();
+        members_.emplace_back();
         first_date_.emplace_back();
     }
     auto& first = first_date_[it->second];
@@ -112,40 +115,23 @@ uint32_t EventClusterer::event_index(const std::string& id, const std::optional<
     return it->second;
 }
 
-void EventClusterer::add_to_centroid(uint32_t event, const TermVector& terms)
+// The new article holds `term`.
+void EventClusterer::count_in(uint32_t term)
 {
-    TermVector merged;
-    const TermVector& c = centroids_[event];
-    size_t i = 0, j = 0;
-    while (i < c.size() || j < terms.size()) {
-        if (j == terms.size() || (i < c.size() && c[i].term < terms[j].term)) merged.push_back(c[i++]);
-        else if (i == c.size() || terms[j].term < c[i].term) merged.push_back(terms[j++]);
-        else merged.push_back({c[i].term, c[i++].tf + terms[j++].tf});
-    }
-    // Bounded, so that comparing with a large event costs what a report does.
-    if (merged.size() > kCentroidTerms) {
-        std::nth_element(merged.begin(), merged.begin() + kCentroidTerms, merged.end(),
-                         [](const TermTf& x, const TermTf& y) { return x.tf != y.tf ? x.tf > y.tf : x.term < y.term; });
-        merged.resize(kCentroidTerms);
-        std::sort(merged.begin(), merged.end(), [](const TermTf& x, const TermTf& y) { return x.term < y.term; });
-    }
-    centroids_[event] = std::move(merged);
+    ++df_[term];
+    log_df_[term] = std::log(df_[term] + 0.5);
 }
 
-// idf_ of `terms` as of this article: a stem's idf changes only when the
-// article counts itself in, so it is computed once an article however many
-// compared reports hold the stem (each a logarithm).
+// idf_ of `terms` as of this article (the number of documents changes with
+// every article).
 void EventClusterer::refresh_idf(const TermVector& terms)
 {
-    for (const auto& t : terms)
-        if (idf_at_[t.term] != idf_round_) {
-            idf_[t.term] = inverse_document_frequency(docs_, df_[t.term]);
-            idf_at_[t.term] = idf_round_;
-        }
+    for (const auto& t : terms) idf_[t.term] = idf_from_logs(log_docs_, log_df_[t.term]);
 }
 
-// The most similar of this run's reports within the window.
-void EventClusterer::best_in_run(const Report& r, Xapian::docid self, EventChoice* best)
+// The events of this run's reports within the window sharing the most
+// weight with r.
+void EventClusterer::candidates_in_run(const Report& r, Xapian::docid self, std::vector<std::string>* events)
 {
     // Weight each report shares with r, in a reused array (touched_ lists what to clear).
     shared_.resize(reports_.size(), 0);
@@ -175,22 +161,12 @@ void EventClusterer::best_in_run(const Report& r, Xapian::docid self, EventChoic
     size_t n = std::min(kCompared, ranked.size());
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), ranked.end(),
                       [](auto& x, auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
-    for (size_t k = 0; k < n; ++k) {
-        const Report& o = reports_[ranked[k].second];
-        refresh_idf(o.terms);
-        const TermVector& c = centroids_[o.event];
-        refresh_idf(c);
-        // The event as a whole, or its closest report: an event's reports
-        // tell it from several angles.
-        double s = std::max(event_similarity(r.terms, o.terms, idf_), event_similarity(r.terms, c, idf_)) *
-                   time_weight(r.date, o.date);
-        best->offer(s, events_[o.event]);
-    }
+    for (size_t k = 0; k < n; ++k) events->push_back(events_[reports_[ranked[k].second].event]);
 }
 
-// The most similar of the reports indexed by earlier runs, found by a query
-// of the article's most distinctive stems within the window.
-void EventClusterer::best_in_database(const Report& r, Xapian::docid self, EventChoice* best)
+// The events of the earlier runs' reports best matching a query of r's
+// most distinctive stems within the window.
+void EventClusterer::candidates_in_database(const Report& r, Xapian::docid self, std::vector<std::string>* events)
 {
     TermVector top = distinctive_terms(r.terms, idf_, kQueryTerms);
     std::vector<Xapian::Query> stems;
@@ -201,24 +177,65 @@ void EventClusterer::best_in_database(const Report& r, Xapian::docid self, Event
     enquire.set_query(q);
     Xapian::MSet found = enquire.get_mset(0, kFromDatabase + 1);
     for (auto m = found.begin(); m != found.end(); ++m) {
-        if (*m == self || report_of_.count(*m)) continue; // this run's were compared already
-        Xapian::Document doc = m.get_document();
-        std::string event = doc.get_value(schema::slot_event);
-        if (event.empty()) continue;
-        TermVector theirs = free_text_terms(doc);
-        refresh_idf(theirs);
-        // Its names from its stored text, weighed as this run's reports were.
-        Article stored;
-        if (read_article(doc, &stored).ok()) {
-            auto it = stemmers_.find(stored.language);
-            if (it == stemmers_.end())
-                it = stemmers_.emplace(stored.language, folding_stemmer(schema::stemmer_name(stored.language))).first;
-            weigh_names(name_stems(stored, it->second), &theirs);
-        }
-        theirs = distinctive_terms(std::move(theirs), idf_, kDistinctiveTerms);
-        double s = event_similarity(r.terms, theirs, idf_) * time_weight(r.date, date_of(doc));
-        best->offer(s, event);
+        if (*m == self || report_of_.count(*m)) continue; // this run's were found already
+        std::string event = m.get_document().get_value(schema::slot_event);
+        if (!event.empty()) events->push_back(std::move(event));
     }
+}
+
+// An earlier run's report as this run's are compared: its distinctive
+// stems, names weighing more (from its stored text). Kept for the run.
+const EventClusterer::Report* EventClusterer::database_report(Xapian::docid d)
+{
+    auto known = database_reports_.find(d);
+    if (known != database_reports_.end()) return &known->second;
+    Xapian::Document doc = db_.get_document(d);
+    Report o;
+    o.docid = d;
+    o.date = date_of(doc);
+    o.terms = free_text_terms(doc);
+    refresh_idf(o.terms);
+    Article stored;
+    if (read_article(doc, &stored).ok()) {
+        auto it = stemmers_.find(stored.language);
+        if (it == stemmers_.end())
+            it = stemmers_.emplace(stored.language, folding_stemmer(schema::stemmer_name(stored.language))).first;
+        weigh_names(name_stems(stored, it->second), &o.terms);
+    }
+    o.terms = distinctive_terms(std::move(o.terms), idf_, kDistinctiveTerms);
+    return &database_reports_.emplace(d, std::move(o)).first->second;
+}
+
+// r's similarity to `event` averaged over the event's latest reports within
+// the window: this run's and, when the index held documents before, earlier
+// runs'. An average, not the closest report: one report alike in wording
+// (a shared quote, a results table) does not carry a report into an event
+// whose other reports it shares little with, and an event told from several
+// angles is judged by all of them.
+double EventClusterer::average_similarity(const Report& r, Xapian::docid self, const std::string& event)
+{
+    double sum = 0;
+    size_t n = 0;
+    auto compare = [&](const Report& o) {
+        if (o.docid == 0 || o.docid == self || !in_window(r.date, o.date)) return;
+        refresh_idf(o.terms);
+        sum += event_similarity(r.terms, o.terms, idf_) * time_weight(r.date, o.date);
+        ++n;
+    };
+    auto here = event_ids_.find(event);
+    if (here != event_ids_.end()) {
+        const auto& members = members_[here->second];
+        for (size_t k = members.size(); k-- > 0 && n < kMembersCompared;) compare(reports_[members[k]]);
+    }
+    if (db_had_documents_) {
+        std::vector<Xapian::docid> earlier; // the event's earlier runs' reports, latest last
+        const std::string term = schema::prefix::event + event;
+        for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p)
+            if (!report_of_.count(*p)) earlier.push_back(*p);
+        for (size_t k = earlier.size(), taken = 0; k-- > 0 && taken < kMembersCompared; ++taken)
+            compare(*database_report(earlier[k]));
+    }
+    return n ? sum / static_cast<double>(n) : 0;
 }
 
 void EventClusterer::assign(const Article& a, const EventTerms& terms, Xapian::docid self, Xapian::Document& doc)
@@ -231,20 +248,26 @@ void EventClusterer::assign(const Article& a, const EventTerms& terms, Xapian::d
     r.terms.reserve(terms.terms.size());
     for (size_t i = 0; i < terms.terms.size(); ++i) {
         uint32_t id = term_id(terms.terms[i].hash, terms.stem(i));
-        ++df_[id];
+        count_in(id);
         r.terms.push_back({id, terms.terms[i].tf});
     }
-    if (!self) docs_ += 1; // a replaced article was counted already
-    ++idf_round_;
+    if (!self) { // a replaced article was counted already
+        docs_ += 1;
+        log_docs_ = std::log(docs_ + 1);
+    }
     refresh_idf(r.terms);
     if (r.terms.size() < kMinTerms) return;
     for (size_t i = 0; i < r.terms.size(); ++i)
         if (terms.terms[i].name) r.terms[i].tf *= kNameWeight;
     r.terms = distinctive_terms(std::move(r.terms), idf_, kDistinctiveTerms);
 
+    std::vector<std::string> candidates;
+    candidates_in_run(r, self, &candidates);
+    if (db_had_documents_) candidates_in_database(r, self, &candidates);
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     EventChoice best;
-    best_in_run(r, self, &best);
-    if (db_had_documents_) best_in_database(r, self, &best);
+    for (const auto& e : candidates) best.offer(average_similarity(r, self, e), e);
     // A report like no earlier one starts an event, named after it.
     std::string event = best.joins(opt_.threshold) ? best.event : schema::group_id(a.id);
     doc.add_boolean_term(schema::prefix::event + event);
@@ -265,7 +288,7 @@ void EventClusterer::written(Xapian::docid d)
         reports_[it->second].docid = 0; // an earlier version of this run's document: no longer a report
         it->second = index;
     }
-    add_to_centroid(pending_->event, pending_->terms);
+    members_[pending_->event].push_back(index);
     reports_.push_back(std::move(*pending_));
     pending_.reset();
 }

@@ -8,7 +8,7 @@ namespace morgue {
 
 float inverse_document_frequency(double docs, double df)
 {
-    return static_cast<float>(std::max(0.0, std::log((docs + 1) / (df + 0.5))));
+    return idf_from_logs(std::log(docs + 1), std::log(df + 0.5));
 }
 
 TermVector distinctive_terms(TermVector all, const std::vector<float>& idf, size_t keep)
@@ -44,7 +44,7 @@ double event_similarity(const TermVector& a, const TermVector& b, const std::vec
 
 double time_decay(double days)
 {
-    // Chosen with scripts/measure-events on its tune part (README).
+    // Chosen with scripts/measure-events on its tune part (docs/events.md).
     constexpr double kFullDays = 7, kHalfLifeDays = 14;
     days = std::abs(days);
     return days <= kFullDays ? 1 : std::exp2(-(days - kFullDays) / kHalfLifeDays);
@@ -71,7 +71,7 @@ void EventChoice::offer(double s, const std::string& report_event)
 
 bool EventChoice::joins(double threshold) const
 {
-    // Chosen with scripts/measure-events on its tune part (README): a report
+    // Chosen with scripts/measure-events on its tune part (docs/events.md): a report
     // close to one event only is most often of it, and the margin keeps
     // routine items alike in wording (results, weather) apart.
     constexpr double kSecondChance = 2.0 / 3, kMargin = 2.4;

@@ -22,6 +22,14 @@ using TermVector = std::vector<TermTf>;
 
 // ln((docs + 1) / (df + 0.5)), never below 0: a stem in every document weighs nothing.
 float inverse_document_frequency(double docs, double df);
+// The same from ln(docs + 1) and ln(df + 0.5): a stem's df changes far less
+// often than the number of documents, so the clusterer keeps each logarithm
+// and subtracts (a logarithm per stem of every compared report was a fifth
+// of its work).
+inline float idf_from_logs(double log_docs, double log_df)
+{
+    return static_cast<float>(log_docs > log_df ? log_docs - log_df : 0.0);
+}
 
 // The `keep` stems of `all` (any order, one entry per stem) with the
 // highest tf * idf[term], sorted by term. idf must cover every term.
@@ -42,12 +50,13 @@ double time_decay(double days);
 // than one in the same week: an undated report could be from any year, and
 // reports of different events on one subject (the search for a lost plane,
 // a candidate's campaigns) are told apart only by when they were written.
-// Chosen with scripts/measure-events on its tune part, with the threshold (README).
-constexpr double kUndatedWeight = 0.75;
+// Chosen with scripts/measure-events on its tune part, with the threshold (docs/events.md).
+constexpr double kUndatedWeight = 0.55;
 double time_weight(const std::optional<int64_t>& a, const std::optional<int64_t>& b);
 
 // The event a new report is most similar to, and how close the most similar
-// other event came: offered each compared report's similarity and event.
+// other event came: offered each candidate event with the report's
+// similarity to it (EventClusterer offers its average over the event's reports).
 struct EventChoice {
     double similarity = 0; // to the most similar event
     double rival = 0;      // to the most similar of the other events

@@ -181,8 +181,8 @@ int run(int argc, char** argv)
          "look for copies only among articles this many days apart or less (when both are dated)")
         ("no-events", "do not group articles into events (faster; queries then cannot group by event)")
         ("event-threshold", po::value(&opts.events.threshold)->default_value(opts.events.threshold)->value_name("X"),
-         "similarity (0-1, cosine of distinctive stems) an article needs with an earlier report to join its event; "
-         "two thirds of it suffice when that is 2.4 times its similarity to any other event")
+         "similarity (0-1, cosine of distinctive stems, averaged over an earlier event's reports) an article needs "
+         "to join that event; two thirds of it suffice when that is 2.4 times its similarity to any other event")
         ("event-window-days", po::value(&opts.events.window_days)->default_value(opts.events.window_days)->value_name("N"),
          "join only events reported this many days apart or less (when both are dated); beyond 7 days a "
          "similarity counts half as much every 14 days")
