@@ -7,9 +7,6 @@ index "$CORPUS/reuters.jsonl"   # one file is enough here, and quick under the s
 expect_rc 0
 bold=$'\033[1m'
 
-# script(1) gives the query a pseudo-terminal as its standard output.
-on_tty() { run script -qec "$(printf '%q ' "$@")" /dev/null; }
-
 on_tty env -u NO_COLOR "$MORGUE_QUERY" --db "$DB" 'oil prices'
 expect_rc 0 "query on a terminal"
 expect_contains "$OUT" "$bold" "terminal output without NO_COLOR"

@@ -59,6 +59,10 @@ match_count() {
     echo "$OUT" | sed -n 's/^\([0-9][0-9]*\) match.*/\1/p' | head -1
 }
 
+# on_tty CMD...: runs a command with a pseudo-terminal (script(1)) as its
+# stdout and stderr, both then in $OUT; $RC is the command's exit status.
+on_tty() { run script -qec "$(printf '%q ' "$@")" /dev/null; }
+
 # Skip (ctest's SKIP_RETURN_CODE) when a tool the test needs is missing.
 need() { command -v "$1" >/dev/null || { echo "SKIP: $1 not installed"; exit 77; }; }
 need xapian-delve

@@ -86,16 +86,17 @@ if a != b:
 PY
 }
 
-# zqxnew_records: the first 30 Reuters records of the sample as new
-# articles (ids and titles marked "zqxnew", a word in no real article), for
-# an --update whose arrival a search for zqxnew shows.
+# zqxnew_records [WORD]: the first 30 Reuters records of the sample as new
+# articles (ids and titles marked WORD, by default "zqxnew", a word in no
+# real article), for an --update whose arrival a search for WORD shows.
 zqxnew_records() {
-    python3 - "$CORPUS/reuters.jsonl" <<'PY'
+    python3 - "$CORPUS/reuters.jsonl" "${1:-zqxnew}" <<'PY'
 import json, sys
+word = sys.argv[2]
 for line in open(sys.argv[1], encoding="utf-8").read().splitlines()[:30]:
     r = json.loads(line)
-    r["id"] += "-zqxnew"
-    r["title"] += " zqxnew"
+    r["id"] += "-" + word
+    r["title"] += " " + word
     print(json.dumps(r))
 PY
 }
