@@ -206,6 +206,20 @@ const EventClusterer::Report* EventClusterer::database_report(Xapian::docid d)
     return &database_reports_.emplace(d, std::move(o)).first->second;
 }
 
+// The docids of `event`'s reports indexed by earlier runs, latest last, read
+// from its postlist once a run: an event is a candidate for many articles,
+// and no run adds earlier runs' reports.
+const std::vector<Xapian::docid>& EventClusterer::earlier_reports(const std::string& event)
+{
+    auto [it, fresh] = earlier_reports_.try_emplace(event);
+    if (fresh) {
+        const std::string term = schema::prefix::event + event;
+        for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p)
+            if (!report_of_.count(*p)) it->second.push_back(*p);
+    }
+    return it->second;
+}
+
 // r's similarity to `event` averaged over the event's latest reports within
 // the window: this run's and, when the index held documents before, earlier
 // runs'. An average, not the closest report: one report alike in wording
@@ -228,12 +242,13 @@ double EventClusterer::average_similarity(const Report& r, Xapian::docid self, c
         for (size_t k = members.size(); k-- > 0 && n < kMembersCompared;) compare(reports_[members[k]]);
     }
     if (db_had_documents_) {
-        std::vector<Xapian::docid> earlier; // the event's earlier runs' reports, latest last
-        const std::string term = schema::prefix::event + event;
-        for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p)
-            if (!report_of_.count(*p)) earlier.push_back(*p);
-        for (size_t k = earlier.size(), taken = 0; k-- > 0 && taken < kMembersCompared; ++taken)
-            compare(*database_report(earlier[k]));
+        const auto& earlier = earlier_reports(event);
+        size_t taken = 0;
+        for (size_t k = earlier.size(); k-- > 0 && taken < kMembersCompared;)
+            if (!report_of_.count(earlier[k])) { // else replaced in this run, and compared as this run's
+                compare(*database_report(earlier[k]));
+                ++taken;
+            }
     }
     return n ? sum / static_cast<double>(n) : 0;
 }

@@ -71,6 +71,7 @@ private:
     void candidates_in_database(const Report& r, Xapian::docid self, std::vector<std::string>* events);
     double average_similarity(const Report& r, Xapian::docid self, const std::string& event);
     const Report* database_report(Xapian::docid d);
+    const std::vector<Xapian::docid>& earlier_reports(const std::string& event);
     uint32_t event_index(const std::string& id, const std::optional<int64_t>& date);
 
     Xapian::WritableDatabase& db_;
@@ -94,6 +95,7 @@ private:
     std::optional<Report> pending_;               // assigned, not yet written
     std::unordered_map<std::string, Xapian::Stem> stemmers_; // by language, for earlier runs' names
     std::unordered_map<Xapian::docid, Report> database_reports_; // earlier runs' reports compared so far
+    std::unordered_map<std::string, std::vector<Xapian::docid>> earlier_reports_; // by event: earlier_reports()
 };
 
 } // namespace morgue
